@@ -1,0 +1,1 @@
+"""kg: an actor-relationship knowledge graph built from news articles."""

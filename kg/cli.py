@@ -1,0 +1,251 @@
+"""The ``kg`` command line: thin wrappers over the library."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kg.errors import KGError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Actor-relationship knowledge graph from news articles.")
+
+Paths = Annotated[list[Path], typer.Argument(help="Article files or directories (.txt, .md, .html, .jsonl, .json).")]
+Model = Annotated[str | None, typer.Option("--model", help="spaCy model to load (default: the best installed).")]
+
+
+def _fail(exc: KGError) -> None:
+    typer.echo(f"error: {exc}", err=True)
+    raise typer.Exit(1)
+
+
+def _warn_skips(skipped: list) -> None:
+    for skip in skipped:
+        typer.echo(f"warning: skipped {skip}", err=True)
+
+
+@app.command()
+def build(
+    paths: Paths,
+    out: Annotated[Path, typer.Option("-o", "--out", help="Output directory.")] = Path("out"),
+    model: Model = None,
+    processes: Annotated[int, typer.Option("--processes", "-j", help="Parser processes.")] = 1,
+) -> None:
+    """Build the graph: articles in; graph.ttl, claims.jsonl and graph.html out.
+
+    Example: kg build seeds/ -o out/
+    """
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from kg.ingest import read_articles
+    from kg.pipeline import build as run_build
+
+    console = Console(stderr=True)
+    try:
+        read = read_articles(paths)
+        _warn_skips(read.skipped)
+        with Progress(console=console, transient=True) as bar:
+            task = bar.add_task("extracting", total=len(read.articles))
+            result = run_build(paths, out, model=model, n_process=processes, read=read,
+                               progress=lambda n: bar.advance(task, n))
+    except KGError as exc:
+        _fail(exc)
+    ex = result.extraction
+    typer.echo(_summary(ex, len(result.skipped)))
+    typer.echo(f"graph: {result.graph_path}\nclaims: {result.claims_path}\nhtml: {result.html_path}")
+
+
+def _summary(ex: object, skipped: int) -> str:
+    from collections import Counter
+
+    from kg.records import Modality
+
+    claims = [c for c in ex.claims if c.modality is not Modality.HYPOTHETICAL]
+    pairs = Counter((c.subject, c.object, c.polarity) for c in claims if not c.object_is_issue)
+    lines = [f"articles: {len(ex.articles)}  skipped: {skipped}  sentences: {ex.sentences}  "
+             f"claims: {len(claims)} (+{len(ex.claims) - len(claims)} hypothetical)  actors: {len(ex.actors)}  "
+             f"time: {ex.seconds:.1f}s"]
+    if ex.spun_articles:
+        lines.append(f"spun text detected in: {', '.join(ex.spun_articles)}")
+    for sign, name in ((1, "alliances"), (-1, "tensions")):
+        top = [f"{s} -> {o} ({n})" for (s, o, p), n in pairs.most_common() if p == sign][:5]
+        lines.append(f"top {name}: " + ("; ".join(top) or "none"))
+    return "\n".join(lines)
+
+
+@app.command()
+def extract(
+    paths: Paths,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or table.")] = "jsonl",
+    model: Model = None,
+    include_hypothetical: Annotated[bool, typer.Option("--include-hypothetical", help="Also print hypothetical claims.")] = False,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", help="Drop claims below this confidence.")] = 0.0,
+) -> None:
+    """Print the claims extracted from articles.
+
+    Example: kg extract seeds/*.txt --format jsonl > claims.jsonl
+    """
+    from kg.ingest import read_articles
+    from kg.pipeline import filter_claims, run_extraction
+
+    if fmt not in ("jsonl", "csv", "table"):
+        _fail(KGError(f"unknown format {fmt!r}; use jsonl, csv or table"))
+    try:
+        read = read_articles(paths)
+        _warn_skips(read.skipped)
+        ex = run_extraction(read.articles, model=model)
+    except KGError as exc:
+        _fail(exc)
+    claims = filter_claims(ex.claims, include_hypothetical, min_confidence)
+    if fmt == "jsonl":
+        for c in claims:
+            sys.stdout.write(json.dumps(c.as_dict(), ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(claims[0].as_dict()) if claims else ["doc"])
+        writer.writeheader()
+        for c in claims:
+            writer.writerow(c.as_dict())
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table("doc", "subject", "relation", "object", "conf", "evidence")
+        for c in claims:
+            table.add_row(c.doc, c.subject, c.relation.value, c.object, f"{c.confidence:.2f}", c.evidence[:80])
+        Console().print(table)
+
+
+@app.command()
+def query(
+    sparql: Annotated[str | None, typer.Argument(help="SPARQL text, a .rq file, or a named query.")] = None,
+    graph: Annotated[Path, typer.Option("--graph", "-g", help="Graph file.")] = Path("out/graph.ttl"),
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="Parameter NAME=VALUE (repeatable).")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, json or turtle.")] = "table",
+    list_queries: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
+) -> None:
+    """Run SPARQL over a graph.
+
+    Example: kg query opponents-of --param actor="Putin" --graph out/graph.ttl
+    """
+    from kg.graph import load_graph, run_query
+    from kg.graph.query import named_queries
+
+    if list_queries:
+        for nq in named_queries().values():
+            params = " ".join(f"{k}=<{v}>" for k, v in nq.params.items())
+            typer.echo(f"{nq.name:<22} {nq.description} {params}".rstrip())
+        return
+    if not sparql:
+        _fail(KGError("give a SPARQL query, a .rq file or a query name (kg query --list)"))
+    if sparql.endswith(".rq") and Path(sparql).exists():
+        sparql = Path(sparql).read_text(encoding="utf-8")
+    params = {}
+    for item in param or []:
+        if "=" not in item:
+            _fail(KGError(f"--param {item!r}: write NAME=VALUE"))
+        key, value = item.split("=", 1)
+        params[key.strip()] = value.strip()
+    try:
+        result = run_query(load_graph(graph), sparql, params)
+    except KGError as exc:
+        _fail(exc)
+    if result.graph is not None:
+        typer.echo(result.graph.serialize(format="turtle"))
+    elif fmt == "csv":
+        typer.echo(result.to_csv(), nl=False)
+    elif fmt == "json":
+        typer.echo(result.to_json())
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*result.vars)
+        for row in result.rows:
+            table.add_row(*["" if v is None else str(v) for v in row])
+        Console(width=200).print(table)
+
+
+@app.command()
+def view(
+    graph: Annotated[Path, typer.Option("--graph", "-g", help="Graph file.")] = Path("out/graph.ttl"),
+    out: Annotated[Path, typer.Option("-o", "--out", help="HTML file to write.")] = Path("out/graph.html"),
+    max_nodes: Annotated[int, typer.Option("--max-nodes", help="Keep the N most connected actors.")] = 300,
+) -> None:
+    """Write the interactive HTML view of a graph.
+
+    Example: kg view --graph out/graph.ttl -o out/graph.html
+    """
+    from kg.graph import load_graph
+    from kg.view import write_view
+
+    try:
+        path = write_view(load_graph(graph), out, max_nodes=max_nodes)
+    except KGError as exc:
+        _fail(exc)
+    typer.echo(f"html: {path}")
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold file (ANNOTATION.md format).")],
+    paths: Paths,
+    model: Model = None,
+    show_errors: Annotated[int, typer.Option("--show-errors", help="List N missed and N spurious triples.")] = 0,
+) -> None:
+    """Score extraction on articles (or on a predictions .jsonl) against a gold file.
+
+    Example: kg eval gold.jsonl seeds/*.txt --show-errors 20
+    """
+    from kg.evaluate import load_jsonl, score_predictions
+    from kg.ingest import read_articles
+    from kg.pipeline import filter_claims, run_extraction
+
+    try:
+        gold_records = load_jsonl(gold)
+        if len(paths) == 1 and paths[0].suffix == ".jsonl" and _is_predictions(paths[0]):
+            preds = load_jsonl(paths[0])
+            ex = None
+        else:
+            read = read_articles(paths)
+            _warn_skips(read.skipped)
+            ex = run_extraction(read.articles, model=model)
+            preds = [c.as_dict() for c in filter_claims(ex.claims)]
+    except KGError as exc:
+        _fail(exc)
+    scores = score_predictions(gold_records, preds)
+    typer.echo(scores.table())
+    if show_errors:
+        evidence = {}
+        if ex is not None:
+            for c in filter_claims(ex.claims):
+                evidence.setdefault((c.doc, c.subject, c.object, c.polarity), c.evidence)
+        gold_ev = {}
+        for r in gold_records:
+            if r.get("kind") == "relation":
+                gold_ev.setdefault((r["doc"], r["subject"], r["object"], int(r["polarity"])), r.get("evidence", ""))
+        for kind, rows in (("missed", scores.missed), ("spurious", scores.spurious)):
+            typer.echo(f"--- {kind} (first {show_errors})")
+            for row in rows[:show_errors]:
+                typer.echo(f"    {row}")
+                sentence = gold_ev.get(tuple(row)) if kind == "missed" else None
+                if sentence:
+                    typer.echo(f"        {sentence[:200]}")
+    typer.echo(scores.total_line())
+
+
+def _is_predictions(path: Path) -> bool:
+    with path.open(encoding="utf-8") as fh:
+        first = fh.readline()
+    try:
+        return "relation" in json.loads(first) and "text" not in json.loads(first)
+    except json.JSONDecodeError:
+        return False
+
+
+def main() -> None:  # pragma: no cover
+    app()

@@ -1,0 +1,309 @@
+"""``deps.v1``: relation extraction by dependency patterns over one parsed sentence.
+
+Constructions: active and passive clauses, phrasal and prepositional verbs, xcomp chains
+("refused to back"), conjoined subjects and objects, light verbs ("impose sanctions on"),
+nominal predicates ("X's support for Y", "Russian strikes on Y"), adjectives ("critical of Y"),
+missing subjects of participial, infinitive and relative clauses, negation, hypothetical and
+reported speech.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from kg.lexicon import Lexicon
+from kg.records import Modality, Relation
+from kg.resolve import Ref, Resolution
+
+__all__ = ["Candidate", "extract_sentence", "EXTRACTOR"]
+
+EXTRACTOR = "deps.v1"
+_SUBJ = ("nsubj", "csubj")
+_CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "conj", "appos", "punct", "cc"}
+_NEG = {"not", "n't", "never", "no", "neither", "nor", "n’t"}
+_WH = {"who", "which", "that", "whom"}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    subject: Ref
+    relation: Relation
+    object: Ref
+    modality: Modality
+    negated: bool
+    confidence: float
+    predicate: str
+    reporter: Ref | None = None
+
+
+def _arg_refs(tok: Token | None, res: Resolution, depth: int = 3) -> list[Ref]:
+    """The actors/issues an argument token stands for, with its conjuncts."""
+    if tok is None:
+        return []
+    heads = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+    out: list[Ref] = []
+    for head in heads:
+        ref = res.at(head)
+        if ref is not None:
+            out.append(ref)
+            continue
+        frontier = [head]
+        for _ in range(depth):
+            nxt = []
+            for t in frontier:
+                for c in t.children:
+                    if c.dep_ in _CLAUSAL:
+                        continue
+                    if c.dep_ == "prep" and c.lower_ not in ("of", "between", "among"):
+                        continue
+                    nxt.append(c)
+            found = [res.at(t) for t in nxt if res.at(t) is not None]
+            if found:
+                out.extend(dict.fromkeys(found))
+                break
+            frontier = nxt
+    return list(dict.fromkeys(out))
+
+
+def _subject_token(verb: Token, lex: Lexicon, hops: int = 4) -> tuple[Token | None, bool]:
+    """The subject token of a verb, walking up xcomp/conj/advcl/relcl chains; (token, inherited)."""
+    for child in verb.children:
+        if child.dep_ in _SUBJ:
+            if child.lower_ in _WH and verb.dep_ == "relcl":
+                return verb.head, True
+            return child, False
+        if child.dep_ == "agent":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj, False
+    if hops == 0:
+        return None, True
+    head = verb.head
+    if verb.dep_ == "xcomp":
+        obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
+        if obj is not None and head.lemma_ in lex.verbs and lex.verbs[head.lemma_] in (Relation.REQUESTS, Relation.PRESSURES):
+            return obj, True
+        return _subject_token(head, lex, hops - 1)[0], True
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        return _subject_token(head, lex, hops - 1)[0], True
+    if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in verb.children):
+        return _subject_token(head, lex, hops - 1)[0], True
+    if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return head, True
+    return None, True
+
+
+def _chain(verb: Token) -> Iterator[Token]:
+    """The verb and the verbs governing it through xcomp/conj/ccomp/advcl (nearest first)."""
+    tok = verb
+    for _ in range(6):
+        yield tok
+        if tok.dep_ in ("xcomp", "conj", "ccomp", "advcl", "relcl", "acl", "pcomp") and tok.head is not tok:
+            tok = tok.head
+        else:
+            return
+
+
+def _negated(tok: Token) -> bool:
+    for child in tok.children:
+        if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and child.lower_ in _NEG):
+            return True
+        if child.dep_ == "advmod" and child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
+            return True
+    return False
+
+
+def _modality(pred: Token, lex: Lexicon, res: Resolution, sent: Span) -> tuple[bool, bool, Ref | None]:
+    """(negated, hypothetical, reporter) for a predicate token."""
+    negated = False
+    hypothetical = False
+    reporter = None
+    for i, tok in enumerate(_chain(pred)):
+        if _negated(tok):
+            negated = not negated
+        if i > 0 and tok.lemma_ in lex.negating and tok.pos_ == "VERB":
+            negated = not negated
+        for child in tok.children:
+            if child.dep_ == "aux" and child.lower_ in lex.modals:
+                hypothetical = True
+            if child.dep_ == "mark" and child.lower_ in lex.conditional:
+                hypothetical = True
+            if child.dep_ == "advmod" and child.lower_ in lex.hedges:
+                hypothetical = True
+        if i > 0 and tok.lemma_ in lex.speech and reporter is None:
+            subj, _ = _subject_token(tok, lex)
+            refs = _arg_refs(subj, res)
+            reporter = refs[0] if refs and not refs[0].is_issue else None
+            break
+    if reporter is None:
+        reporter = _quote_speaker(pred, sent, lex, res)
+    return negated, hypothetical, reporter
+
+
+def _quote_speaker(pred: Token, sent: Span, lex: Lexicon, res: Resolution) -> Ref | None:
+    """The speaker of a quotation the predicate sits in (‘“...,” Lavrov said’)."""
+    text = sent.text
+    if not any(q in text for q in "“\""):
+        return None
+    root = sent.root
+    if root.lemma_ in lex.speech and root.i != pred.i:
+        subj, _ = _subject_token(root, lex)
+        refs = _arg_refs(subj, res)
+        if refs and not refs[0].is_issue:
+            return refs[0]
+    return None
+
+
+def _targets(pred: Token, rel_key: tuple[str, ...] | None, res: Resolution) -> list[Ref]:
+    if rel_key and len(rel_key) > 1:
+        prep_word = rel_key[-1]
+        for child in pred.children:
+            if child.dep_ in ("prep", "prt", "agent") and child.lower_ == prep_word:
+                pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None:
+                    return _arg_refs(pobj, res)
+                if child.dep_ == "prt":
+                    break
+        obj = next((c for c in pred.children if c.dep_ in ("dobj", "obj", "dative")), None)
+        return _arg_refs(obj, res) if obj is not None else []
+    for child in pred.children:
+        if child.dep_ in ("dobj", "obj", "dative", "nsubjpass", "attr", "oprd"):
+            refs = _arg_refs(child, res)
+            if refs:
+                return refs
+    return []
+
+
+def _phrasal_key(pred: Token, lex: Lexicon) -> tuple[str, ...] | None:
+    lemma = pred.lemma_.lower()
+    prts = [c.lower_ for c in pred.children if c.dep_ == "prt"]
+    preps = [c.lower_ for c in pred.children if c.dep_ in ("prep", "agent")]
+    for prt in prts:
+        for prep in preps:
+            if (lemma, prt, prep) in lex.phrasal:
+                return (lemma, prt, prep)
+    for word in prts + preps:
+        if (lemma, word) in lex.phrasal:
+            return (lemma, word)
+    return None
+
+
+def _light_subject(noun: Token, lex: Lexicon) -> Token | None:
+    """Subject of the verb a relational noun is the object of ("impose sanctions on X")."""
+    tok = noun
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        tok = tok.head
+    if tok.dep_ in ("dobj", "obj", "prep", "attr", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+        verb = tok.head
+        if verb.lemma_ in lex.light or noun.dep_ in ("dobj", "obj"):
+            subj, _ = _subject_token(verb, lex)
+            return subj
+    return None
+
+
+def _verbal(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+    key = _phrasal_key(pred, lex)
+    rel = lex.phrasal.get(key) if key else lex.verbs.get(pred.lemma_.lower())
+    if rel is None:
+        return
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in pred.children)
+    subj_tok, inherited = _subject_token(pred, lex)
+    if passive and not any(c.dep_ == "agent" for c in pred.children):
+        return
+    subjects = _arg_refs(subj_tok, res)
+    if passive:
+        objects = _arg_refs(next((c for c in pred.children if c.dep_ == "nsubjpass"), None), res)
+    else:
+        objects = _targets(pred, key, res)
+    conf = 0.8 - (0.1 if inherited else 0.0)
+    yield rel, subjects, objects, conf, " ".join(key) if key else pred.lemma_
+
+
+def _nominal(noun: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+    lemma = noun.lemma_.lower()
+    low = noun.lower_
+    if lemma not in lex.noun_heads and low not in lex.noun_heads:
+        return
+    rel = None
+    objects: list[Ref] = []
+    for child in noun.children:
+        if child.dep_ == "prep":
+            rel = lex.nouns.get((low, child.lower_)) or lex.nouns.get((lemma, child.lower_))
+            if rel is not None:
+                pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                objects = _arg_refs(pobj, res)
+                if objects:
+                    break
+    if rel is None or not objects:
+        return
+    subjects: list[Ref] = []
+    conf = 0.7
+    for child in noun.children:
+        if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i:
+            ref = res.at(child)
+            if ref is not None and not ref.is_issue and ref not in objects:
+                subjects.append(ref)
+    if not subjects:
+        subj_tok = _light_subject(noun, lex)
+        subjects = _arg_refs(subj_tok, res) if subj_tok is not None else []
+        conf = 0.6
+    if subjects:
+        yield rel, subjects, objects, conf, f"{lemma} {child.lower_}"
+
+
+def _adjectival(adj: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+    if adj.dep_ not in ("acomp", "oprd", "attr", "amod", "appos"):
+        return
+    for child in adj.children:
+        rel = lex.adjectives.get((adj.lemma_.lower(), child.lower_)) if child.dep_ == "prep" else None
+        if rel is None:
+            continue
+        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        objects = _arg_refs(pobj, res)
+        subj_tok = adj.head if adj.dep_ in ("amod", "appos") else _subject_token(adj.head, lex)[0]
+        subjects = _arg_refs(subj_tok, res)
+        yield rel, subjects, objects, 0.7, f"{adj.lemma_.lower()} {child.lower_}"
+
+
+_FLIP = {
+    Relation.SUPPORTS: Relation.OPPOSES, Relation.PRAISES: Relation.CRITICIZES,
+    Relation.COOPERATES: Relation.OPPOSES, Relation.AIDS: Relation.OPPOSES,
+    Relation.NEGOTIATES: Relation.OPPOSES, Relation.OPPOSES: Relation.SUPPORTS,
+}
+
+
+def extract_sentence(sent: Span, res: Resolution, lex: Lexicon) -> Iterator[Candidate]:
+    """Every relation candidate in one sentence."""
+    for tok in sent:
+        if tok.pos_ == "VERB":
+            found = _verbal(tok, lex, res)
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            found = _nominal(tok, lex, res)
+        elif tok.pos_ == "ADJ":
+            found = _adjectival(tok, lex, res)
+        else:
+            continue
+        for rel, subjects, objects, conf, predicate in found:
+            if not subjects or not objects:
+                continue
+            negated, hypothetical, reporter = _modality(tok, lex, res, sent)
+            if tok.pos_ == "NOUN" and _negated(tok):
+                negated = not negated
+            if negated:
+                flipped = _FLIP.get(rel)
+                if flipped is None:
+                    continue
+                rel = flipped
+            modality = (Modality.HYPOTHETICAL if hypothetical else Modality.NEGATED if negated
+                        else Modality.REPORTED if reporter else Modality.ASSERTED)
+            c = conf * (0.5 if hypothetical else 1.0) - (0.05 if reporter else 0.0)
+            for s in subjects:
+                if s.is_issue:
+                    continue
+                for o in objects:
+                    if o.id == s.id:
+                        continue
+                    penalty = 0.1 * sum(r.via in ("pronoun", "description") for r in (s, o))
+                    yield Candidate(s, rel, o, modality, negated, max(0.05, c - penalty), predicate, reporter)

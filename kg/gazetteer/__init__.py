@@ -1,0 +1,178 @@
+"""The world gazetteer: states, international bodies and people with dated roles.
+
+Loaded from the data files in ``ontology/gazetteer/`` and validated at load time.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from kg.errors import ConfigError
+from kg.records import Actor, ActorKind, Role
+from kg.text import fold, slugify
+
+__all__ = ["Gazetteer", "load_gazetteer", "ONTOLOGY_DIR"]
+
+ONTOLOGY_DIR = Path(__file__).resolve().parent.parent.parent / "ontology"
+_ROLE_KINDS = {"hos", "hog", "fm", "other"}
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        raise ConfigError(f"{path}: missing gazetteer file; restore it from the repository")
+    with path.open(encoding="utf-8") as fh:
+        lines = [line for line in fh if not line.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def _split(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split("|") if v.strip()]
+
+
+def _date(value: object, where: str) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise ConfigError(f"{where}: bad date {value!r}; write YYYY-MM-DD") from exc
+
+
+def _plural(demonym: str) -> str:
+    if demonym.endswith(("ese", "ss", "sh", "ch", "Swiss")):
+        return demonym
+    return demonym + "s"
+
+
+@dataclass
+class Gazetteer:
+    """Known actors and the names, demonyms, seats and roles that point at them."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # folded name/alias -> actor id
+    demonyms: dict[str, str] = field(default_factory=dict)  # folded demonym -> actor id
+    seats: dict[str, str] = field(default_factory=dict)  # folded seat/capital -> state id
+    leader_title: dict[str, str] = field(default_factory=dict)  # state id -> title
+    surnames: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    iso3: dict[str, str] = field(default_factory=dict)
+
+    def lookup(self, text: str) -> str | None:
+        """The actor id a name, alias, seat or demonym stands for, if any."""
+        key = fold(text)
+        for table in (self.names, self.seats, self.demonyms):
+            if key in table:
+                return table[key]
+        if key.startswith("the "):
+            return self.lookup(key[4:])
+        return None
+
+    def holder(self, of: str, title: str, day: dt.date) -> str | None:
+        """The person holding ``title`` ("president", "foreign minister", "leader") of ``of`` on ``day``."""
+        if title == "leader":
+            title = self.leader_title.get(of, "")
+            if not title:
+                return None
+        found = [
+            actor.id for actor in self.actors.values() if actor.kind is ActorKind.PERSON
+            for role in actor.roles
+            if role.of == of and role.held_on(day) and (role.title == title or (title == "foreign minister" and role.kind == "fm"))
+        ]
+        return found[0] if len(set(found)) == 1 else None
+
+    def people_named(self, surname: str) -> list[str]:
+        return self.surnames.get(fold(surname), [])
+
+    def major_on(self, person_id: str, day: dt.date) -> bool:
+        """True if the person held a state's top office or its foreign ministry on ``day``."""
+        actor = self.actors.get(person_id)
+        return bool(actor) and any(r.held_on(day) and r.kind in ("hos", "hog", "fm") for r in actor.roles)
+
+    def _add(self, actor: Actor) -> None:
+        if actor.id in self.actors:
+            raise ConfigError(f"gazetteer: duplicate actor id {actor.id!r}; give one of them another name")
+        self.actors[actor.id] = actor
+        for name in (actor.name, *actor.aliases):
+            self.names.setdefault(fold(name), actor.id)
+
+
+@functools.lru_cache(maxsize=4)
+def load_gazetteer(directory: Path | None = None) -> Gazetteer:
+    """Load and validate the gazetteer files.
+
+    Raises:
+        ConfigError: a file is missing, a row is malformed, or a role names an unknown state.
+    """
+    directory = directory or ONTOLOGY_DIR / "gazetteer"
+    gaz = Gazetteer()
+    extras = {row["iso3"]: row for row in _rows(directory / "state_extras.csv")}
+    rows = _rows(directory / "states.csv")
+    # states with hand-kept extras are the sovereign ones most in the news: they claim shared
+    # demonyms ("American") before dependent territories do
+    rows.sort(key=lambda row: row["iso3"] not in extras)
+    for row in rows:
+        iso3 = row["iso3"]
+        extra = extras.get(iso3, {})
+        sid = slugify(row["name"])
+        aliases = [*_split(row["aliases"]), *_split(extra.get("aliases"))]
+        gaz._add(Actor(sid, row["name"], ActorKind.STATE, tuple(dict.fromkeys(aliases)),
+                       country=sid, qid=extra.get("qid") or None))
+        gaz.iso3[iso3] = sid
+        for dem in [row["demonym"], *_split(extra.get("demonyms"))]:
+            if dem:
+                gaz.demonyms.setdefault(fold(dem), sid)
+                gaz.demonyms.setdefault(fold(_plural(dem)), sid)
+        seats = _split(extra.get("seats")) or ([row["capital"]] if row["capital"] else [])
+        for seat in seats:
+            gaz.seats.setdefault(fold(seat), sid)
+        if extra.get("leader"):
+            gaz.leader_title[sid] = extra["leader"]
+    unknown = set(extras) - set(gaz.iso3)
+    if unknown:
+        raise ConfigError(f"state_extras.csv: unknown ISO codes {sorted(unknown)}; use ISO 3166-1 alpha-3")
+    for row in _rows(directory / "organizations.csv"):
+        try:
+            kind = ActorKind(row["kind"])
+        except ValueError as exc:
+            raise ConfigError(f"organizations.csv: {row['id']}: kind must be Organization or Group") from exc
+        gaz._add(Actor(row["id"], row["name"], kind, tuple(_split(row["aliases"])), qid=row["qid"] or None))
+    if "europe" in gaz.actors:
+        gaz.demonyms.setdefault("european", "europe")
+        gaz.demonyms.setdefault("europeans", "europe")
+    gaz.demonyms.setdefault("western", "the-west")
+    path = directory / "people.yaml"
+    try:
+        people = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: cannot read ({exc}); restore it from the repository") from exc
+    for entry in people:
+        name = entry.get("name")
+        if not name or not entry.get("roles"):
+            raise ConfigError(f"{path}: entry {entry!r} needs a name and roles")
+        roles = []
+        for r in entry["roles"]:
+            where = f"{path}: {name}"
+            if r.get("r") not in _ROLE_KINDS:
+                raise ConfigError(f"{where}: role kind {r.get('r')!r} not one of {sorted(_ROLE_KINDS)}")
+            of = gaz.iso3.get(r["of"], r["of"])
+            if of not in gaz.actors:
+                raise ConfigError(f"{where}: role of unknown state or body {r['of']!r}")
+            roles.append(Role(r["r"], r["title"], of, _date(r.get("start"), where), _date(r.get("end"), where)))
+        states = [r.of for r in roles if gaz.actors[r.of].kind is ActorKind.STATE]
+        person = Actor(slugify(name), name, ActorKind.PERSON, tuple(entry.get("aliases") or ()),
+                       country=states[-1] if states else None, qid=entry.get("qid"), roles=tuple(roles))
+        gaz._add(person)
+        for alias in (name, *person.aliases):
+            if " " in alias:
+                if person.id not in gaz.surnames[fold(alias.split()[-1])]:
+                    gaz.surnames[fold(alias.split()[-1])].append(person.id)
+        if " " not in name:
+            gaz.surnames[fold(name)].append(person.id)
+    return gaz

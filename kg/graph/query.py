@@ -1,0 +1,130 @@
+"""SPARQL over a graph: ad-hoc text or named ``.rq`` queries with bound parameters."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.query import Result
+
+from kg.errors import QueryError
+from kg.gazetteer import ONTOLOGY_DIR
+
+__all__ = ["QueryResult", "run_query", "named_queries", "NamedQuery"]
+
+QUERY_DIR = ONTOLOGY_DIR / "queries"
+PREFIXES = """PREFIX kg: <https://kg.dev/ontology#>
+PREFIX d: <https://kg.dev/id/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX schema: <https://schema.org/>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+"""
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    description: str
+    params: dict[str, str]  # name -> kind (actor, issue, article, string, int)
+    text: str
+
+
+def named_queries() -> dict[str, NamedQuery]:
+    """The ``.rq`` files of ``ontology/queries``, read with their header comments.
+
+    A header is ``# description: ...`` and ``# param: NAME KIND``.
+    """
+    out = {}
+    for path in sorted(QUERY_DIR.glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        desc = "".join(re.findall(r"^# description: (.*)$", text, re.M))
+        params = dict(re.findall(r"^# param: (\w+) (\w+)", text, re.M))
+        out[path.stem] = NamedQuery(path.stem, desc, params, text)
+    return out
+
+
+@dataclass
+class QueryResult:
+    """Rows of a SELECT (``vars``, ``rows``), a boolean for ASK, or a graph for CONSTRUCT/DESCRIBE."""
+
+    vars: list[str]
+    rows: list[list[object]]
+    graph: Graph | None = None
+    boolean: bool | None = None
+    raw: Result | None = None
+
+    def to_csv(self) -> str:
+        buf = io.StringIO()
+        writer = csv.writer(buf)
+        writer.writerow(self.vars)
+        writer.writerows([["" if v is None else str(v) for v in row] for row in self.rows])
+        return buf.getvalue()
+
+    def to_json(self) -> str:
+        if self.raw is not None and self.graph is None:
+            return self.raw.serialize(format="json").decode()
+        return json.dumps({"head": {"vars": self.vars}, "results": {"bindings": [
+            {k: {"type": "literal", "value": str(v)} for k, v in zip(self.vars, row, strict=False) if v is not None}
+            for row in self.rows]}})
+
+
+def _bind(graph: Graph, kind: str, value: str) -> object:
+    from kg.graph.resolve_param import resolve_param
+
+    return resolve_param(graph, kind, value)
+
+
+def run_query(graph: Graph, query: str, params: dict[str, str] | None = None) -> QueryResult:
+    """Run SPARQL text or a named query; parameters are bound, never pasted into the text.
+
+    Raises:
+        QueryError: unknown named query or parameter, or a malformed query (with its position).
+    """
+    params = params or {}
+    named = named_queries()
+    bindings: dict[str, object] = {}
+    if re.fullmatch(r"[\w-]+", query.strip()):
+        if query.strip() not in named:
+            raise QueryError(f"unknown query {query!r}; `kg query --list` shows the named queries")
+        nq = named[query.strip()]
+        unknown = set(params) - set(nq.params)
+        if unknown:
+            raise QueryError(f"{nq.name}: unknown parameter(s) {sorted(unknown)}; it takes {sorted(nq.params) or 'none'}")
+        missing = set(nq.params) - set(params)
+        if missing:
+            raise QueryError(f"{nq.name}: missing --param {', '.join(sorted(missing))}=VALUE")
+        bindings = {k: _bind(graph, nq.params[k], v) for k, v in params.items()}
+        text = nq.text
+    else:
+        text = query
+        bindings = {k: Literal(v) for k, v in params.items()}
+    if "PREFIX kg:" not in text:
+        text = PREFIXES + text
+    try:
+        result = graph.query(text, initBindings=bindings)
+    except Exception as exc:  # pyparsing / rdflib raise many types for a bad query
+        msg = str(exc).splitlines()[0][:200]
+        raise QueryError(f"malformed SPARQL: {msg}") from exc
+    if result.type == "ASK":
+        return QueryResult(["ask"], [[bool(result.askAnswer)]], boolean=bool(result.askAnswer), raw=result)
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        return QueryResult([], [], graph=result.graph, raw=result)
+    names = [str(v) for v in result.vars or []]
+    rows = [[_plain(row[v]) for v in names] for row in result]
+    return QueryResult(names, rows, raw=result)
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, Literal):
+        return value.toPython()
+    if isinstance(value, URIRef):
+        return str(value)
+    return value

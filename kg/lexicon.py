@@ -1,0 +1,108 @@
+"""Relation, issue, frame and title lexicons, loaded from ``ontology/lexicon/``."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from kg.errors import ConfigError
+from kg.gazetteer import ONTOLOGY_DIR
+from kg.records import Relation
+
+__all__ = ["Lexicon", "load_lexicon", "PLOVER"]
+
+PLOVER: dict[Relation, str] = {}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, Relation]
+    phrasal: dict[tuple[str, ...], Relation]
+    nouns: dict[tuple[str, str], Relation]
+    noun_heads: dict[str, Relation]
+    adjectives: dict[tuple[str, str], Relation]
+    issues: dict[str, list[str]]
+    light: frozenset[str]
+    attempt: frozenset[str]
+    negating: frozenset[str]
+    speech: frozenset[str]
+    modals: frozenset[str]
+    conditional: frozenset[str]
+    hedges: frozenset[str]
+    titles: dict[str, str]
+    descriptions: dict[str, str]
+    state_agents: frozenset[str]
+    plover: dict[Relation, str]
+
+
+def _load(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: cannot read lexicon ({exc}); restore it from the repository") from exc
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping at the top level")
+    return data
+
+
+def _put(table: dict, key: object, rel: Relation, path: Path) -> None:
+    if key in table and table[key] is not rel:
+        raise ConfigError(f"{path}: {key!r} listed under both {table[key].value} and {rel.value}; keep one")
+    table[key] = rel
+
+
+@functools.lru_cache(maxsize=2)
+def load_lexicon(directory: Path | None = None) -> Lexicon:
+    """Load and validate the lexicons.
+
+    Raises:
+        ConfigError: a file is missing, a relation is unknown, or a word maps to two relations.
+    """
+    directory = directory or ONTOLOGY_DIR / "lexicon"
+    path = directory / "relations.yaml"
+    rels = _load(path)
+    verbs: dict = {}
+    phrasal: dict = {}
+    nouns: dict = {}
+    noun_heads: dict = {}
+    adjectives: dict = {}
+    plover: dict = {}
+    for name, entry in rels.items():
+        try:
+            rel = Relation(name)
+        except ValueError as exc:
+            raise ConfigError(f"{path}: unknown relation {name!r}; use one of {[r.value for r in Relation]}") from exc
+        if int(entry.get("polarity", 0)) != rel.polarity:
+            raise ConfigError(f"{path}: {name}: polarity must be {rel.polarity}")
+        plover[rel] = entry.get("plover", "")
+        for verb in entry.get("verbs") or []:
+            words = tuple(str(verb).split())
+            _put(verbs if len(words) == 1 else phrasal, words[0] if len(words) == 1 else words, rel, path)
+        for phrase in entry.get("phrasal") or []:
+            _put(phrasal, tuple(str(phrase).split()), rel, path)
+        for noun, preps in (entry.get("nouns") or {}).items():
+            noun_heads.setdefault(noun, rel)
+            for prep in preps:
+                _put(nouns, (noun, prep), rel, path)
+        for adj, preps in (entry.get("adjectives") or {}).items():
+            for prep in preps:
+                _put(adjectives, (adj, prep), rel, path)
+    missing = set(Relation) - set(plover)
+    if missing:
+        raise ConfigError(f"{path}: relations without an entry: {sorted(r.value for r in missing)}")
+    PLOVER.update(plover)
+    frames = _load(directory / "frames.yaml")
+    issues = _load(directory / "issues.yaml")
+    titles = _load(directory / "titles.yaml")
+    return Lexicon(
+        verbs=verbs, phrasal=phrasal, nouns=nouns, noun_heads=noun_heads, adjectives=adjectives,
+        issues={str(k): [str(p).lower() for p in v] for k, v in issues.items()},
+        light=frozenset(frames["light"]), attempt=frozenset(frames["attempt"]),
+        negating=frozenset(frames["negating"]), speech=frozenset(frames["speech"]),
+        modals=frozenset(frames["modals"]), conditional=frozenset(frames["conditional"]),
+        hedges=frozenset(frames["hedges"]), titles=dict(titles["titles"]),
+        descriptions=dict(titles["descriptions"]), state_agents=frozenset(titles["state_agents"]),
+        plover=plover,
+    )

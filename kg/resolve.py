@@ -1,0 +1,240 @@
+"""Resolve mentions in a parsed article to canonical actors and issues.
+
+Names, aliases, seats and demonyms come from the gazetteer's entity ruler (``token.ent_id_``);
+bare surnames are accepted after a full mention or for office-holders of the article's date;
+role titles ("the US president", "Russia's foreign minister", "the Kremlin head") resolve
+through dated roles; pronouns and descriptions ("he", "its", "the country") go to the most
+salient compatible actor before them. Unknown PERSON/ORG entities become new actors with a
+stable id.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.gazetteer import Gazetteer
+from kg.lexicon import Lexicon
+from kg.records import ActorKind
+from kg.text import fold, slugify
+
+__all__ = ["Ref", "Resolution", "resolve_doc"]
+
+_PRONOUN_KIND = {
+    "he": "person", "him": "person", "his": "person", "himself": "person",
+    "she": "person", "her": "person", "hers": "person", "herself": "person",
+    "it": "thing", "its": "thing", "itself": "thing",
+    "they": "plural", "them": "plural", "their": "plural", "themselves": "plural",
+}
+_NEW_KIND = {"PERSON": ActorKind.PERSON, "ORG": ActorKind.ORGANIZATION}
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """What a mention refers to: an actor (``kind`` set) or an issue (``kind`` None)."""
+
+    id: str
+    name: str
+    kind: ActorKind | None
+    country: str | None = None
+    via: str = "name"  # name | alias | surname | role | pronoun | description | demonym
+
+    @property
+    def is_issue(self) -> bool:
+        return self.kind is None
+
+
+@dataclass
+class Resolution:
+    """Token index -> reference, plus the new actors an article introduced."""
+
+    refs: dict[int, Ref]
+    spans: dict[int, tuple[int, int]]  # token index -> (start, end) token span of its mention
+    new_actors: dict[str, Ref]
+
+    def at(self, token: Token) -> Ref | None:
+        return self.refs.get(token.i)
+
+
+class _Resolver:
+    def __init__(self, doc: Doc, gaz: Gazetteer, lex: Lexicon, day: dt.date) -> None:
+        self.doc, self.gaz, self.lex, self.day = doc, gaz, lex, day
+        self.refs: dict[int, Ref] = {}
+        self.spans: dict[int, tuple[int, int]] = {}
+        self.new: dict[str, Ref] = {}
+        self.history: list[tuple[int, Ref, bool]] = []  # (token index, ref, was subject)
+        self.full_names: dict[str, Ref] = {}  # folded surname -> person ref seen in full
+
+    def actor_ref(self, actor_id: str, via: str) -> Ref | None:
+        actor = self.gaz.actors.get(actor_id)
+        if actor is None:
+            return None
+        return Ref(actor.id, actor.name, actor.kind, actor.country, via)
+
+    def mark(self, span: Span | tuple[int, int], ref: Ref) -> None:
+        start, end = (span.start, span.end) if isinstance(span, Span) else span
+        for i in range(start, end):
+            self.refs[i] = ref
+            self.spans[i] = (start, end)
+        if ref.kind is not None:
+            root = self.doc[start:end].root
+            self.history.append((root.i, ref, root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass"))))
+
+    def entity(self, ent: Span) -> Ref | None:
+        ident = ent.ent_id_
+        if ident.startswith("issue:"):
+            return Ref(ident, ident[6:], None)
+        if ident:
+            ref = self.actor_ref(ident, "name")
+            if ref is None:
+                return None
+            if ref.kind is ActorKind.PERSON and len(ent) == 1 and fold(ent.text) in self.gaz.surnames:
+                seen = self.full_names.get(fold(ent.text))
+                if seen is not None:
+                    return Ref(seen.id, seen.name, seen.kind, seen.country, "surname")
+                if not self.gaz.major_on(ref.id, self.day):
+                    return self.new_actor(ent, ActorKind.PERSON)
+                return Ref(ref.id, ref.name, ref.kind, ref.country, "surname")
+            if ref.kind is ActorKind.PERSON:
+                self.full_names[fold(ent[-1].text)] = ref
+            return ref
+        kind = _NEW_KIND.get(ent.label_)
+        if kind is None or not all(t.is_title or t.is_upper or not t.is_alpha for t in ent):
+            return None
+        return self.new_actor(ent, kind)
+
+    def new_actor(self, ent: Span, kind: ActorKind) -> Ref | None:
+        words = [t for t in ent if t.is_alpha or "-" in t.text or "." in t.text]
+        while words and words[0].lower_ in ("the", "a", "an") :
+            words = words[1:]
+        name = " ".join(t.text for t in words).removesuffix("'s").removesuffix("’s").strip()
+        if len(name) < 2:
+            return None
+        if kind is ActorKind.PERSON:
+            seen = self.full_names.get(fold(name.split()[-1]))
+            if seen is not None and (len(name.split()) == 1 or fold(seen.name).endswith(fold(name))):
+                return Ref(seen.id, seen.name, seen.kind, seen.country, "surname")
+        ident = f"{kind.value.lower()}-{slugify(name)}"
+        ref = self.new.setdefault(ident, Ref(ident, name, kind, None, "name"))
+        if kind is ActorKind.PERSON and len(name.split()) > 1:
+            self.full_names.setdefault(fold(name.split()[-1]), ref)
+        return ref
+
+    def state_of(self, token: Token) -> str | None:
+        """The state a modifier token names ("Russian", "Russia's", "US", "Kremlin")."""
+        ref = self.refs.get(token.i)
+        if ref is not None and ref.kind in (ActorKind.STATE, ActorKind.ORGANIZATION, ActorKind.GROUP):
+            return ref.id
+        return None
+
+    def role(self, token: Token) -> tuple[tuple[int, int], Ref] | None:
+        """Resolve a title noun ("president", "leader", "minister") to its holder."""
+        lemma = token.lemma_.lower()
+        title = self.lex.titles.get(lemma)
+        if lemma == "minister" and any(c.lower_ == "foreign" for c in token.children):
+            title = "foreign minister"
+        elif lemma == "secretary" and any(c.lower_ == "state" for c in token.subtree if c.i > token.i):
+            title = "foreign minister"
+        if not title or token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if token.dep_ == "compound" and token.head.ent_type_ == "PERSON":
+            return None
+        if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children):
+            return None
+        if token.head.dep_ == "appos" and token.head.ent_type_ == "PERSON":
+            return None
+        state = None
+        start = token.i
+        for child in token.children:
+            if child.i < token.i and child.dep_ in ("amod", "compound", "poss", "nmod"):
+                state = state or self.state_of(child)
+                start = min(start, child.left_edge.i)
+        if state is None and title == "leader" and lemma != "counterpart":
+            return None
+        if state is None:
+            if not any(c.lower_ == "the" for c in token.children):
+                return None
+            holder = self.recent_holder(title)
+        else:
+            holder = self.gaz.holder(state, title, self.day)
+        if holder is None:
+            return None
+        ref = self.actor_ref(holder, "role")
+        return ((start, token.i + 1), ref) if ref else None
+
+    def recent_holder(self, title: str) -> str | None:
+        for _, ref, _ in reversed(self.history):
+            actor = self.gaz.actors.get(ref.id)
+            if actor and any(r.title == title and r.held_on(self.day) for r in actor.roles):
+                return ref.id
+        return None
+
+    def antecedent(self, token: Token, want: str) -> Ref | None:
+        sent_start = token.sent.start
+        best, best_score = None, -1e9
+        for idx, ref, subj in reversed(self.history):
+            if idx >= token.i:
+                continue
+            if not self.compatible(ref, want):
+                continue
+            if token.head.i == self.doc[idx].head.i and token.dep_ != "poss" and self.doc[idx].dep_ != "poss":
+                continue  # co-arguments of one verb are not coreferent ("Trump told him")
+            sents_back = 0 if idx >= sent_start else 1 + sum(1 for s in range(idx, sent_start) if self.doc[s].is_sent_start)
+            if sents_back > 3:
+                break
+            score = -10.0 * sents_back + (4.0 if subj else 0.0) - 0.01 * (token.i - idx)
+            if ref.kind is ActorKind.PERSON and self.doc[idx].dep_ == "poss":
+                score -= 2.0
+            if score > best_score:
+                best, best_score = ref, score
+        return best
+
+    @staticmethod
+    def compatible(ref: Ref, want: str) -> bool:
+        if want == "person":
+            return ref.kind is ActorKind.PERSON
+        if want == "thing":
+            return ref.kind in (ActorKind.STATE, ActorKind.ORGANIZATION)
+        if want == "plural":
+            return ref.kind in (ActorKind.STATE, ActorKind.ORGANIZATION, ActorKind.GROUP)
+        return ref.kind is not None and ref.kind.value == want
+
+    def run(self) -> Resolution:
+        ents = {ent.start: ent for ent in self.doc.ents}
+        i = 0
+        doc = self.doc
+        while i < len(doc):
+            token = doc[i]
+            ent = ents.get(i)
+            if ent is not None:
+                ref = self.entity(ent)
+                if ref is not None:
+                    self.mark(ent, ref)
+                i = ent.end
+                continue
+            low = token.lower_
+            if token.pos_ == "PRON" and low in _PRONOUN_KIND and not (low == "it" and token.dep_ in ("expl",)):
+                ref = self.antecedent(token, _PRONOUN_KIND[low])
+                if ref is not None:
+                    self.mark((i, i + 1), Ref(ref.id, ref.name, ref.kind, ref.country, "pronoun"))
+            elif token.pos_ in ("NOUN", "PROPN"):
+                found = self.role(token)
+                if found is not None:
+                    self.mark(found[0], found[1])
+                elif low in self.lex.descriptions and any(c.lower_ in ("the", "this", "that") for c in token.children) \
+                        and not any(c.dep_ in ("amod", "compound", "poss") for c in token.children) and token.dep_ != "compound":
+                    ref = self.antecedent(token, self.lex.descriptions[low])
+                    if ref is None and self.lex.descriptions[low] == "State":
+                        person = self.antecedent(token, "person")
+                        if person is not None and person.country:
+                            ref = self.actor_ref(person.country, "description")
+                    if ref is not None:
+                        self.mark((token.left_edge.i, i + 1), Ref(ref.id, ref.name, ref.kind, ref.country, "description"))
+            i += 1
+        return Resolution(self.refs, self.spans, self.new)
+
+
+def resolve_doc(doc: Doc, gaz: Gazetteer, lex: Lexicon, day: dt.date | None = None) -> Resolution:
+    """Resolve every actor and issue mention of ``doc`` as of ``day`` (today if None)."""
+    return _Resolver(doc, gaz, lex, day or dt.date.today()).run()

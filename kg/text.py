@@ -1,0 +1,40 @@
+"""Small pure text helpers shared by the stages."""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+
+
+def slugify(text: str) -> str:
+    """A stable lower-case ASCII slug.
+
+    >>> slugify("Recep Tayyip Erdoğan")
+    'recep-tayyip-erdogan'
+    >>> slugify("  U.S. Congress ")
+    'u-s-congress'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug or "x" + hashlib.sha1(text.encode()).hexdigest()[:10]
+
+
+def fold(text: str) -> str:
+    """Case- and punctuation-folded form used for name lookups.
+
+    >>> fold("Russia’s  President")
+    "russia's president"
+    """
+    return re.sub(r"\s+", " ", text.translate(_QUOTES).casefold()).strip()
+
+
+def strip_article(text: str) -> str:
+    """Drop a leading article and a trailing possessive.
+
+    >>> strip_article("the Kremlin's")
+    'Kremlin'
+    """
+    text = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)
+    return re.sub(r"['\u2019]s?$", "", text).strip()
