@@ -59,10 +59,21 @@ def _patterns(nlp: Language, gaz: Gazetteer) -> list[dict]:
     for surname, ids in gaz.surnames.items():
         if len(ids) == 1 and len(surname) > 2:
             patterns.append({"label": "PERSON", "pattern": [{"LOWER": surname, "IS_TITLE": True}], "id": ids[0]})
+    for name in gaz.media:
+        patterns.append({"label": "ORG", "pattern": name, "id": "media:" + name})
     for label, phrases in load_lexicon().issues.items():
         for phrase in phrases:
             patterns.append({"label": ISSUE_LABEL, "pattern": phrase, "id": "issue:" + label})
     return patterns
+
+
+def _paragraphs(doc):  # type: ignore[no-untyped-def]
+    """Start a sentence after every line break: a headline or paragraph never runs on."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            token.is_sent_start = True
+    return doc
 
 
 @functools.lru_cache(maxsize=2)
@@ -79,6 +90,11 @@ def load_nlp(model: str | None = None) -> Language:
         nlp = spacy.load(name)
     except (OSError, ValueError) as exc:
         raise ModelError(f"spaCy model {name!r} failed to load ({exc}); reinstall it") from exc
+    from spacy.language import Language as _Language
+
+    if "kg_paragraphs" not in _Language.factories:
+        _Language.component("kg_paragraphs", func=_paragraphs)
+    nlp.add_pipe("kg_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
     before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe("entity_ruler", name="kg_gazetteer", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True}, **before)
     with nlp.select_pipes(enable=[]):

@@ -83,6 +83,8 @@ class _Resolver:
 
     def entity(self, ent: Span) -> Ref | None:
         ident = ent.ent_id_
+        if ident.startswith("media:") or fold(ent.text) in self.gaz.media:
+            return None
         if ident.startswith("issue:"):
             return Ref(ident, ident[6:], None)
         if ident:
@@ -180,7 +182,7 @@ class _Resolver:
                 continue
             if token.head.i == self.doc[idx].head.i and token.dep_ != "poss" and self.doc[idx].dep_ != "poss":
                 continue  # co-arguments of one verb are not coreferent ("Trump told him")
-            sents_back = 0 if idx >= sent_start else 1 + sum(1 for s in range(idx, sent_start) if self.doc[s].is_sent_start)
+            sents_back = 0 if idx >= sent_start else sum(1 for s in range(idx + 1, sent_start + 1) if self.doc[s].is_sent_start)
             if sents_back > 3:
                 break
             score = -10.0 * sents_back + (4.0 if subj else 0.0) - 0.01 * (token.i - idx)

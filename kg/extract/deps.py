@@ -38,10 +38,29 @@ class Candidate:
     reporter: Ref | None = None
 
 
+# person nouns whose modifier is another actor, not the referent ("US allies" are not the US)
+_RELATIONAL = {"ally", "allies", "partner", "critic", "opponent", "rival", "enemy", "friend", "neighbour", "neighbor",
+               "counterpart", "envoy", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson", "aide",
+               "proxy", "bankroller", "backer", "supporter", "foe", "adversary", "client", "vassal", "puppet",
+               "sponsor", "patron", "representative", "ambassador", "negotiator"}
+
+
+def _antecedent_of_relative(tok: Token) -> Token | None:
+    """The noun a relative pronoun stands for ("the weapons that Biden balked at")."""
+    for anc in tok.ancestors:
+        if anc.dep_ == "relcl":
+            return anc.head
+    return None
+
+
 def _arg_refs(tok: Token | None, res: Resolution, depth: int = 3) -> list[Ref]:
     """The actors/issues an argument token stands for, with its conjuncts."""
     if tok is None:
         return []
+    if tok.lower_ in _WH and tok.tag_ in ("WDT", "WP", "IN") and res.at(tok) is None:
+        tok = _antecedent_of_relative(tok)
+        if tok is None:
+            return []
     heads = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
     out: list[Ref] = []
     for head in heads:
@@ -49,6 +68,11 @@ def _arg_refs(tok: Token | None, res: Resolution, depth: int = 3) -> list[Ref]:
         if ref is not None:
             out.append(ref)
             continue
+        appos = [res.at(c) for c in head.children if c.dep_ == "appos" and res.at(c) is not None]
+        if appos:
+            out.append(appos[0])
+            continue
+        relational = head.lemma_.lower() in _RELATIONAL or head.lower_ in _RELATIONAL
         frontier = [head]
         for _ in range(depth):
             nxt = []
@@ -59,9 +83,13 @@ def _arg_refs(tok: Token | None, res: Resolution, depth: int = 3) -> list[Ref]:
                     if c.dep_ == "prep" and c.lower_ not in ("of", "between", "among"):
                         continue
                     nxt.append(c)
-            found = [res.at(t) for t in nxt if res.at(t) is not None]
+            found = [r for r in (res.at(t) for t in nxt) if r is not None]
+            if relational:
+                found = [r for r in found if r.kind is not None and r.kind.value == "Organization"]
             if found:
                 out.extend(dict.fromkeys(found))
+                break
+            if relational:
                 break
             frontier = nxt
     return list(dict.fromkeys(out))
@@ -83,14 +111,21 @@ def _subject_token(verb: Token, lex: Lexicon, hops: int = 4) -> tuple[Token | No
     head = verb.head
     if verb.dep_ == "xcomp":
         obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
-        if obj is not None and head.lemma_ in lex.verbs and lex.verbs[head.lemma_] in (Relation.REQUESTS, Relation.PRESSURES):
+        if obj is not None and head.lemma_ not in ("promise", "vow"):
             return obj, True
         return _subject_token(head, lex, hops - 1)[0], True
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return _subject_token(head, lex, hops - 1)[0], True
     if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in verb.children):
+        # a participle after a relative clause belongs to the main clause ("..., condemning X")
+        while head.dep_ in ("relcl", "acl") and head.head is not head:
+            head = head.head
+            while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+                head = head.head
         return _subject_token(head, lex, hops - 1)[0], True
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if verb.dep_ == "acl" and not head.ent_type_ and head.dep_ in ("dobj", "obj") and head.head.pos_ in ("VERB", "AUX"):
+            return _subject_token(head.head, lex, hops - 1)[0], True
         return head, True
     return None, True
 
@@ -203,6 +238,59 @@ def _light_subject(noun: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+_STANCE = {Relation.SUPPORTS, Relation.OPPOSES}
+_INSTRUMENT_PREPS = ("on", "against", "towards", "toward", "into", "at", "upon")
+
+
+def _issue_in(tok: Token, res: Resolution) -> list[Ref]:
+    """Issues inside a clause ("wants to end the war", "wants to make a deal")."""
+    for t in tok.subtree:
+        ref = res.at(t)
+        if ref is not None and ref.is_issue:
+            return [ref]
+    return []
+
+
+def _inner_target(tok: Token, lex: Lexicon, res: Resolution) -> list[Ref]:
+    """The target of a relational noun used as an argument ("roadblocks to Trump's rush for peace")."""
+    for child in tok.children:
+        if child.dep_ == "prep" and (tok.lemma_.lower(), child.lower_) in lex.nouns:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            refs = _arg_refs(pobj, res)
+            if refs:
+                return refs
+    return []
+
+
+def _instrument_target(refs: list[Ref], tok: Token | None, res: Resolution) -> list[Ref]:
+    """For a conflict act done with an instrument, its target ("threatened sanctions on Russia" -> Russia)."""
+    if tok is None or not refs or not all(r.is_issue for r in refs):
+        return refs
+    for t in tok.subtree:
+        if t.dep_ == "prep" and t.lower_ in _INSTRUMENT_PREPS and res.at(t.head) is not None and res.at(t.head).is_issue:
+            pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            actors = [r for r in _arg_refs(pobj, res) if not r.is_issue]
+            if actors:
+                return actors
+    return refs
+
+
+def _event_host(refs: list[Ref], tok: Token | None, res: Resolution) -> list[Ref]:
+    """For meeting relations, the body holding a summit ("attended the BRICS summit" -> BRICS)."""
+    if tok is None or not refs or not all(r.is_issue for r in refs):
+        return refs
+    for t in tok.subtree:
+        ref = res.at(t)
+        if ref is not None and not ref.is_issue and t.dep_ in ("compound", "poss", "nmod") and res.at(t.head) is not None \
+                and res.at(t.head).is_issue:
+            return [ref]
+    return refs
+
+
+def _object_token(pred: Token) -> Token | None:
+    return next((c for c in pred.children if c.dep_ in ("dobj", "obj", "dative", "attr", "oprd")), None)
+
+
 def _verbal(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
     key = _phrasal_key(pred, lex)
     rel = lex.phrasal.get(key) if key else lex.verbs.get(pred.lemma_.lower())
@@ -213,11 +301,23 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relati
     if passive and not any(c.dep_ == "agent" for c in pred.children):
         return
     subjects = _arg_refs(subj_tok, res)
-    if passive:
-        objects = _arg_refs(next((c for c in pred.children if c.dep_ == "nsubjpass"), None), res)
-    else:
-        objects = _targets(pred, key, res)
+    obj_tok = next((c for c in pred.children if c.dep_ == "nsubjpass"), None) if passive else _object_token(pred)
+    objects = _arg_refs(obj_tok, res) if passive else _targets(pred, key, res)
     conf = 0.8 - (0.1 if inherited else 0.0)
+    if obj_tok is not None and rel in _STANCE:
+        inner = _inner_target(obj_tok, lex, res)
+        objects = inner or objects
+    if not objects:
+        clause = next((c for c in pred.children if c.dep_ in ("xcomp", "ccomp")), None)
+        if clause is not None and rel in _STANCE:
+            objects = _issue_in(clause, res)
+        elif clause is not None and rel in (Relation.CRITICIZES, Relation.PRAISES) and clause.dep_ == "ccomp":
+            objects = [r for r in _arg_refs(_subject_token(clause, lex)[0], res) if not r.is_issue]
+        conf -= 0.1
+    if rel.polarity < 0 and rel not in _STANCE:
+        objects = _instrument_target(objects, obj_tok, res)
+    if rel is Relation.MEETS:
+        objects = _event_host(objects, obj_tok, res)
     yield rel, subjects, objects, conf, " ".join(key) if key else pred.lemma_
 
 
@@ -237,6 +337,7 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relat
                 if objects:
                     break
     if rel is None or not objects:
+        yield from _relational_person(noun, lemma, lex, res)
         return
     subjects: list[Ref] = []
     conf = 0.7
@@ -251,6 +352,22 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relat
         conf = 0.6
     if subjects:
         yield rel, subjects, objects, conf, f"{lemma} {child.lower_}"
+
+
+def _relational_person(noun: Token, lemma: str, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+    """"X's ally Y", "US ally Modi", "its American support": the relation between two modifiers."""
+    rel = lex.noun_heads.get(lemma) or lex.noun_heads.get(noun.lower_)
+    if rel is None:
+        return
+    owner = [res.at(c) for c in noun.children if c.dep_ in ("poss", "compound", "nmod") and c.i < noun.i and res.at(c) is not None]
+    appos = [r for r in _arg_refs(next((c for c in noun.children if c.dep_ == "appos"), None), res) if not r.is_issue]
+    if owner and appos and not owner[0].is_issue:
+        yield rel, appos, [owner[0]], 0.6, f"{lemma} (apposition)"
+        return
+    poss = [res.at(c) for c in noun.children if c.dep_ == "poss" and res.at(c) is not None]
+    amod = [res.at(c) for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i and res.at(c) is not None]
+    if poss and amod and poss[0] != amod[0] and not poss[0].is_issue and not amod[0].is_issue:
+        yield rel, [amod[0]], [poss[0]], 0.55, f"{lemma} (modifiers)"
 
 
 def _adjectival(adj: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
@@ -272,6 +389,11 @@ _FLIP = {
     Relation.COOPERATES: Relation.OPPOSES, Relation.AIDS: Relation.OPPOSES,
     Relation.NEGOTIATES: Relation.OPPOSES, Relation.OPPOSES: Relation.SUPPORTS,
 }
+
+
+def _own_state(a: Ref, b: Ref) -> bool:
+    """A person and the state they act for: not a relation between two actors."""
+    return (a.kind is not None and a.country == b.id and a.id != b.id) or (b.kind is not None and b.country == a.id and a.id != b.id)
 
 
 def extract_sentence(sent: Span, res: Resolution, lex: Lexicon) -> Iterator[Candidate]:
@@ -303,7 +425,7 @@ def extract_sentence(sent: Span, res: Resolution, lex: Lexicon) -> Iterator[Cand
                 if s.is_issue:
                     continue
                 for o in objects:
-                    if o.id == s.id:
+                    if o.id == s.id or _own_state(s, o):
                         continue
                     penalty = 0.1 * sum(r.via in ("pronoun", "description") for r in (s, o))
                     yield Candidate(s, rel, o, modality, negated, max(0.05, c - penalty), predicate, reporter)

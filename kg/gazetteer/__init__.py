@@ -63,6 +63,7 @@ class Gazetteer:
     leader_title: dict[str, str] = field(default_factory=dict)  # state id -> title
     surnames: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     iso3: dict[str, str] = field(default_factory=dict)
+    media: set[str] = field(default_factory=set)  # folded names of news organisations
 
     def lookup(self, text: str) -> str | None:
         """The actor id a name, alias, seat or demonym stands for, if any."""
@@ -147,6 +148,7 @@ def load_gazetteer(directory: Path | None = None) -> Gazetteer:
         gaz.demonyms.setdefault("european", "europe")
         gaz.demonyms.setdefault("europeans", "europe")
     gaz.demonyms.setdefault("western", "the-west")
+    gaz.media = {fold(row["name"]) for row in _rows(directory / "media.csv")}
     path = directory / "people.yaml"
     try:
         people = yaml.safe_load(path.read_text(encoding="utf-8"))
