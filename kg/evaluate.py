@@ -129,6 +129,15 @@ def load_jsonl(path: str | Path) -> list[dict]:
     return out
 
 
+def _stance(keys: set[tuple], g: _GoldNames) -> dict[frozenset, int]:
+    """Summed polarity per unordered actor pair (issues left out)."""
+    acc: dict[frozenset, int] = defaultdict(int)
+    for s, o, p in keys:
+        if g.kinds.get(s) == "actor" and g.kinds.get(o) == "actor":
+            acc[frozenset((s, o))] += p
+    return acc
+
+
 def score_predictions(gold_records: list[dict], predictions: list[dict]) -> Scores:
     """Strict and lenient P/R/F1, relation-type accuracy and pair-sign accuracy."""
     names: dict[str, _GoldNames] = defaultdict(_GoldNames)
@@ -173,14 +182,7 @@ def score_predictions(gold_records: list[dict], predictions: list[dict]) -> Scor
         Pl = {(g.lenient(s), g.lenient(o), p) for s, o, p in P if not s.startswith("?") and g.lenient(s) != g.lenient(o)}
         Pl |= {k for k in P if k[0].startswith("?")}
 
-        def stance(keys: set[tuple]) -> dict[frozenset, int]:
-            acc: dict[frozenset, int] = defaultdict(int)
-            for s, o, p in keys:
-                if g.kinds.get(s) == "actor" and g.kinds.get(o) == "actor":
-                    acc[frozenset((s, o))] += p
-            return acc
-
-        gs, ps = stance(G), stance(P)
+        gs, ps = _stance(G, g), _stance(P, g)
         for pair, v in gs.items():
             if v != 0 and pair in ps:
                 pair_n += 1

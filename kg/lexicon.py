@@ -47,6 +47,15 @@ def _load(path: Path) -> dict:
     return data
 
 
+def _word(value: object) -> str:
+    """A lexicon word; YAML 1.1 reads a bare ``on``/``off`` as a boolean."""
+    if value is True:
+        return "on"
+    if value is False:
+        return "off"
+    return str(value)
+
+
 def _put(table: dict, key: object, rel: Relation, path: Path) -> None:
     if key in table and table[key] is not rel:
         raise ConfigError(f"{path}: {key!r} listed under both {table[key].value} and {rel.value}; keep one")
@@ -85,10 +94,10 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         for noun, preps in (entry.get("nouns") or {}).items():
             noun_heads.setdefault(noun, rel)
             for prep in preps:
-                _put(nouns, (noun, prep), rel, path)
+                _put(nouns, (str(noun), _word(prep)), rel, path)
         for adj, preps in (entry.get("adjectives") or {}).items():
             for prep in preps:
-                _put(adjectives, (adj, prep), rel, path)
+                _put(adjectives, (str(adj), _word(prep)), rel, path)
     missing = set(Relation) - set(plover)
     if missing:
         raise ConfigError(f"{path}: relations without an entry: {sorted(r.value for r in missing)}")

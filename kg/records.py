@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Relation(str, Enum):
+class Relation(StrEnum):
     """The 13 relation types of the vocabulary."""
 
     SUPPORTS = "supports"
@@ -35,7 +35,7 @@ _POSITIVE = {
 }
 
 
-class Modality(str, Enum):
+class Modality(StrEnum):
     """How a claim is asserted."""
 
     ASSERTED = "asserted"
@@ -44,7 +44,7 @@ class Modality(str, Enum):
     REPORTED = "reported"
 
 
-class ActorKind(str, Enum):
+class ActorKind(StrEnum):
     PERSON = "Person"
     STATE = "State"
     ORGANIZATION = "Organization"

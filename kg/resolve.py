@@ -101,6 +101,9 @@ class _Resolver:
             if ref.kind is ActorKind.PERSON:
                 self.full_names[fold(ent[-1].text)] = ref
             return ref
+        seen = self.full_names.get(fold(ent.text.removesuffix("'s").removesuffix("’s")))
+        if seen is not None and len(ent) == 1:
+            return Ref(seen.id, seen.name, seen.kind, seen.country, "surname")
         kind = _NEW_KIND.get(ent.label_)
         if kind is None or not all(t.is_title or t.is_upper or not t.is_alpha for t in ent):
             return None

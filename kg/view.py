@@ -43,7 +43,7 @@ def view_data(graph: Graph, max_nodes: int = 300) -> dict:
     rows = run_query(graph, _QUERY).rows
     edges: dict[tuple[str, str, int], list[dict]] = defaultdict(list)
     degree: dict[str, int] = defaultdict(int)
-    for claim, s, o, rel, pol, evidence, conf, art, title, date, url, mod in rows:
+    for _claim, s, o, rel, pol, evidence, conf, art, title, date, url, mod in rows:
         if str(mod).endswith("Hypothetical"):
             continue
         edges[(s, o, int(pol))].append({
@@ -163,7 +163,7 @@ var nodes=new vis.DataSet(data.nodes.map(function(n){return {id:n.id,label:n.lab
 var edges=new vis.DataSet(data.edges.map(function(e){return {id:e.id,from:e.from,to:e.to,color:e.color,width:e.width,title:e.count+' claim(s): '+e.relations.join(', ')};}));
 var container=document.getElementById('net');
 var network=new vis.Network(container,{nodes:nodes,edges:edges},data.options);
-window.kgNetwork=network; window.kgStable=false;
+window.kgNetwork=network; window.kgStable=false; window.kgShowEdge=function(id){showEdge(id);};
 network.once('stabilizationIterationsDone',function(){network.setOptions({physics:false}); window.kgStable=true;});
 function label(id){var n=nodes.get(id); return n?n.label:id;}
 function showEdge(id){

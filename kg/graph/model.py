@@ -129,6 +129,13 @@ def add_claim(g: Graph, claim: Claim) -> URIRef:
     return node
 
 
+def add_ontology(g: Graph) -> None:
+    """Add the ontology's terms (classes, relation properties and their labels) to ``g``."""
+    from kg.gazetteer import ONTOLOGY_DIR
+
+    g.parse(ONTOLOGY_DIR / "kg.ttl", format="turtle")
+
+
 def build_graph(articles: Iterable[tuple[Article, float | None]], claims: Iterable[Claim], actors: Iterable[Actor],
                 gaz: Gazetteer | None = None, graph: Graph | None = None) -> Graph:
     """The RDF graph of ``claims`` with their articles and actors.
@@ -140,6 +147,7 @@ def build_graph(articles: Iterable[tuple[Article, float | None]], claims: Iterab
         graph: add into this graph instead of a new in-memory one.
     """
     g = graph if graph is not None else new_graph()
+    add_ontology(g)
     for article, spun in articles:
         add_article(g, article, spun)
     for actor in actors:

@@ -6,7 +6,6 @@ import io
 import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.query import Result
@@ -82,6 +81,22 @@ def _bind(graph: Graph, kind: str, value: str) -> object:
     return resolve_param(graph, kind, value)
 
 
+def _with_values(text: str, bound: dict[str, object]) -> str:
+    """Bind parameters with a VALUES block at the top of the WHERE clause.
+
+    Values are RDF terms serialised by rdflib (``n3()``), so a parameter can only ever be one IRI
+    or one literal, whatever characters it holds.
+    """
+    if not bound:
+        return text
+    names = sorted(bound)
+    values = "VALUES (" + " ".join("?" + n for n in names) + ") { (" + " ".join(bound[n].n3() for n in names) + ") }"
+    match = re.search(r"WHERE\s*\{", text, re.I)
+    if match is None:
+        raise QueryError("a named query needs a WHERE { ... } clause to bind its parameters")
+    return text[:match.end()] + "\n  " + values + "\n" + text[match.end():]
+
+
 def run_query(graph: Graph, query: str, params: dict[str, str] | None = None) -> QueryResult:
     """Run SPARQL text or a named query; parameters are bound, never pasted into the text.
 
@@ -101,17 +116,20 @@ def run_query(graph: Graph, query: str, params: dict[str, str] | None = None) ->
         missing = set(nq.params) - set(params)
         if missing:
             raise QueryError(f"{nq.name}: missing --param {', '.join(sorted(missing))}=VALUE")
-        bindings = {k: _bind(graph, nq.params[k], v) for k, v in params.items()}
-        text = nq.text
+        bound = {k: _bind(graph, nq.params[k], v) for k, v in params.items()}
+        text = _with_values(nq.text, bound)
     else:
         text = query
         bindings = {k: Literal(v) for k, v in params.items()}
+    offset = 0
     if "PREFIX kg:" not in text:
         text = PREFIXES + text
+        offset = PREFIXES.count("\n")
     try:
         result = graph.query(text, initBindings=bindings)
     except Exception as exc:  # pyparsing / rdflib raise many types for a bad query
         msg = str(exc).splitlines()[0][:200]
+        msg = re.sub(r"\(at char \d+\), \(line:(\d+)", lambda m: f"(line:{int(m.group(1)) - offset}", msg)
         raise QueryError(f"malformed SPARQL: {msg}") from exc
     if result.type == "ASK":
         return QueryResult(["ask"], [[bool(result.askAnswer)]], boolean=bool(result.askAnswer), raw=result)

@@ -1,0 +1,73 @@
+"""Shared fixtures: the real spaCy pipeline and one build of the seed corpus per session."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # The README test runs the README's test command inside the suite; that inner run keeps to a
+    # quick smoke subset so the suite does not recurse into itself.
+    if os.environ.get("KG_INNER_TEST") == "1":
+        keep = [i for i in items if "smoke" in i.keywords]
+        config.hook.pytest_deselected(items=[i for i in items if i not in keep])
+        items[:] = keep
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from kg.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def gaz():
+    from kg.gazetteer import load_gazetteer
+
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="session")
+def lex():
+    from kg.lexicon import load_lexicon
+
+    return load_lexicon()
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory: pytest.TempPathFactory):
+    from kg.pipeline import build
+
+    out = tmp_path_factory.mktemp("seed-build")
+    return build([SEEDS], out)
+
+
+@pytest.fixture(scope="session")
+def seed_graph(seed_build):
+    from kg.graph import load_graph
+
+    return load_graph(seed_build.graph_path)
+
+
+@pytest.fixture()
+def extract_text(nlp, gaz, lex):
+    """Claims of one short article, as (subject, relation, object, modality) tuples."""
+    import datetime as dt
+
+    from kg.extract import extract_claims
+    from kg.records import Article
+    from kg.spin import normalise
+
+    def run(text: str, date: dt.date = dt.date(2024, 6, 1), spun: bool = False) -> set[tuple[str, str, str, str]]:
+        article = Article("t", text, date=date)
+        norm, offsets, _ = normalise(text, force=spun)
+        claims, _ = extract_claims(article, nlp(norm), gaz, lex, offsets)
+        return {(c.subject, c.relation.value, c.object, c.modality.value) for c in claims}
+
+    return run

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.evaluate import score_predictions
+
+GOLD = [
+    {"kind": "actor", "doc": "d", "name": "Recep Tayyip Erdoğan", "type": "Person", "country": "Turkey", "aliases": ["Erdogan"]},
+    {"kind": "actor", "doc": "d", "name": "Turkey", "type": "State", "country": "Turkey", "aliases": ["Ankara"]},
+    {"kind": "actor", "doc": "d", "name": "Sweden", "type": "State", "country": "Sweden", "aliases": []},
+    {"kind": "issue", "doc": "d", "name": "membership", "aliases": ["NATO membership"]},
+    {"kind": "relation", "doc": "d", "subject": "Recep Tayyip Erdoğan", "relation": "opposes", "object": "membership", "polarity": -1},
+    {"kind": "relation", "doc": "d", "subject": "Turkey", "relation": "criticizes", "object": "Sweden", "polarity": -1},
+    {"kind": "relation", "doc": "d", "subject": "Turkey", "relation": "meets", "object": "Sweden", "polarity": 1},
+]
+
+
+def test_strict_and_lenient() -> None:
+    preds = [
+        {"doc": "d", "subject": "Erdogan", "relation": "opposes", "object": "NATO membership", "polarity": -1},
+        {"doc": "d", "subject": "Erdogan", "relation": "criticizes", "object": "Sweden", "polarity": -1},
+        {"doc": "d", "subject": "Ankara", "relation": "blocks", "object": "Stockholm", "polarity": "-"},
+    ]
+    s = score_predictions(GOLD, preds)
+    assert s.per_doc["d"]["tp"] == 1
+    assert s.strict == pytest.approx((1 / 3, 1 / 3, 1 / 3))
+    # lenient: Erdogan -> Turkey, so (Turkey, Sweden, -1) matches too
+    assert s.lenient[0] == pytest.approx(2 / 3) and s.lenient[1] == pytest.approx(2 / 3)
+    assert s.relation_accuracy == 1.0
+
+
+def test_agrees_with_reference_scorer(seed_build, tmp_path) -> None:
+    shared = Path(__file__).resolve().parents[2] / "shared" / "eval"
+    if not (shared / "score.py").exists():
+        pytest.skip("the reference scorer is not beside this checkout")
+    pred = tmp_path / "pred.jsonl"
+    from kg.pipeline import filter_claims
+
+    pred.write_text("".join(json.dumps(c.as_dict()) + "\n" for c in filter_claims(seed_build.extraction.claims)), encoding="utf-8")
+    ref = subprocess.run([sys.executable, str(shared / "score.py"), str(shared / "seeds.gold.jsonl"), str(pred)],
+                         capture_output=True, text=True, check=True).stdout.strip().splitlines()
+    from kg.evaluate import load_jsonl
+
+    ours = score_predictions(load_jsonl(shared / "seeds.gold.jsonl"), [json.loads(x) for x in pred.read_text().splitlines()])
+    assert ours.total_line() == ref[-1]
+    assert ours.table().splitlines() == ref[:-1]
