@@ -200,7 +200,7 @@ class _Resolver:
         if want == "person":
             return ref.kind is ActorKind.PERSON
         if want == "thing":
-            return ref.kind in (ActorKind.STATE, ActorKind.ORGANIZATION)
+            return ref.kind in (ActorKind.STATE, ActorKind.ORGANIZATION, ActorKind.GROUP)
         if want == "plural":
             return ref.kind in (ActorKind.STATE, ActorKind.ORGANIZATION, ActorKind.GROUP)
         return ref.kind is not None and ref.kind.value == want

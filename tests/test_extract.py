@@ -96,3 +96,15 @@ def test_spun_text_is_normalised_and_offsets_point_to_original(nlp, gaz, lex) ->
     hit = [c for c in claims if c.subject == "Iran" and c.object == "security guarantees"]
     assert hit and hit[0].evidence == "Tehran rejected the safety ensures."
     assert text[hit[0].start:hit[0].end].strip() == hit[0].evidence
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Modi and Sharif met in Astana.", {("Narendra Modi", "meets", "Shehbaz Sharif"), ("Shehbaz Sharif", "meets", "Narendra Modi")}),
+    ("Talks between Serbia and Croatia resumed.", {("Serbia", "meets", "Croatia")}),
+    ("Israeli air strikes on Lebanon killed dozens.", {("Israel", "attacks", "Lebanon")}),
+    ("The bombing of Syria by Turkey continued.", {("Turkey", "attacks", "Syria")}),
+    ("Qatar is a close ally of Turkey.", {("Qatar", "cooperates", "Turkey")}),
+])
+def test_reciprocal_and_nominal(extract_text, text: str, expected: set) -> None:
+    found = rels(extract_text(text, date=dt.date(2024, 7, 1)))
+    assert expected <= found, found

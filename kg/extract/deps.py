@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 from spacy.tokens import Span, Token
 
@@ -40,9 +41,8 @@ class Candidate:
 
 # person nouns whose modifier is another actor, not the referent ("US allies" are not the US)
 _RELATIONAL = {"ally", "allies", "partner", "critic", "opponent", "rival", "enemy", "friend", "neighbour", "neighbor",
-               "counterpart", "envoy", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson", "aide",
-               "proxy", "bankroller", "backer", "supporter", "foe", "adversary", "client", "vassal", "puppet",
-               "sponsor", "patron", "representative", "ambassador", "negotiator"}
+               "counterpart", "proxy", "bankroller", "backer", "supporter", "foe", "adversary", "client", "vassal",
+               "puppet", "sponsor", "patron"}
 
 
 def _antecedent_of_relative(tok: Token) -> Token | None:
@@ -232,7 +232,7 @@ def _light_subject(noun: Token, lex: Lexicon) -> Token | None:
         tok = tok.head
     if tok.dep_ in ("dobj", "obj", "prep", "attr", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         verb = tok.head
-        if verb.lemma_ in lex.light or noun.dep_ in ("dobj", "obj"):
+        if verb.lemma_ in lex.light or noun.dep_ in ("dobj", "obj", "attr"):
             subj, _ = _subject_token(verb, lex)
             return subj
     return None
@@ -343,9 +343,14 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relat
     conf = 0.7
     for child in noun.children:
         if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i:
-            ref = res.at(child)
-            if ref is not None and not ref.is_issue and ref not in objects:
-                subjects.append(ref)
+            for t in child.subtree:  # "Russian drone and missile strikes": the demonym sits deeper
+                ref = res.at(t)
+                if ref is not None and not ref.is_issue and ref not in objects and t.dep_ != "prep":
+                    subjects.append(ref)
+                    break
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            subjects.extend(r for r in _arg_refs(next((c for c in child.children if c.dep_ == "pobj"), None), res) if not r.is_issue)
+    subjects = list(dict.fromkeys(subjects))
     if not subjects:
         subj_tok = _light_subject(noun, lex)
         subjects = _arg_refs(subj_tok, res) if subj_tok is not None else []
@@ -391,6 +396,33 @@ _FLIP = {
 }
 
 
+_RECIPROCAL = {"meet", "talk", "negotiate", "agree", "clash", "fight", "cooperate", "ally", "confer", "spar", "feud", "reconcile", "quarrel"}
+_BETWEEN = {"talks", "talk", "meeting", "summit", "call", "negotiation", "negotiations", "clash", "clashes", "war",
+            "conflict", "fighting", "dialogue", "deal", "agreement", "tension", "tensions", "rift", "alliance",
+            "partnership", "ties", "relations", "rivalry", "dispute", "standoff", "feud", "cooperation", "accord", "pact", "truce"}
+
+
+def _reciprocal(tok: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+    """"X and Y met", "talks between X and Y": a relation each way between every pair."""
+    pairs: list[Ref] = []
+    rel = None
+    if tok.pos_ == "VERB" and tok.lemma_ in _RECIPROCAL and _object_token(tok) is None:
+        rel = lex.verbs.get(tok.lemma_) or lex.phrasal.get((tok.lemma_, "with"))
+        subj, _ = _subject_token(tok, lex)
+        pairs = [r for r in _arg_refs(subj, res) if not r.is_issue]
+        predicate = tok.lemma_
+    elif tok.pos_ == "NOUN" and tok.lower_ in _BETWEEN and not (tok.dep_ == "pobj" and tok.head.lower_ in ("about", "for", "of", "on", "over", "to")):
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "between":
+                pairs = [r for r in _arg_refs(next((c for c in child.children if c.dep_ == "pobj"), None), res) if not r.is_issue]
+        rel = lex.nouns.get((tok.lower_, "with")) or lex.nouns.get((tok.lemma_, "with")) or lex.noun_heads.get(tok.lemma_)
+        predicate = f"{tok.lower_} between"
+    if rel is None or len(pairs) < 2:
+        return
+    for a in pairs:
+        yield rel, [a], [b for b in pairs if b != a], 0.65, predicate
+
+
 def _own_state(a: Ref, b: Ref) -> bool:
     """A person and the state they act for: not a relation between two actors."""
     return (a.kind is not None and a.country == b.id and a.id != b.id) or (b.kind is not None and b.country == a.id and a.id != b.id)
@@ -400,9 +432,9 @@ def extract_sentence(sent: Span, res: Resolution, lex: Lexicon) -> Iterator[Cand
     """Every relation candidate in one sentence."""
     for tok in sent:
         if tok.pos_ == "VERB":
-            found = _verbal(tok, lex, res)
+            found = chain(_verbal(tok, lex, res), _reciprocal(tok, lex, res))
         elif tok.pos_ in ("NOUN", "PROPN"):
-            found = _nominal(tok, lex, res)
+            found = chain(_nominal(tok, lex, res), _reciprocal(tok, lex, res))
         elif tok.pos_ == "ADJ":
             found = _adjectival(tok, lex, res)
         else:
