@@ -190,6 +190,46 @@ def view(
     typer.echo(f"html: {path}")
 
 
+@app.command()
+def analyze(
+    graph: Annotated[Path, typer.Option("--graph", "-g", help="Graph file.")] = Path("out/graph.ttl"),
+    by_actor: Annotated[bool, typer.Option("--by-actor", help="Keep people apart from the states they act for.")] = False,
+    top: Annotated[int, typer.Option("--top", help="Rows per table.")] = 15,
+) -> None:
+    """Print pair stances, camps, structural balance, brokers and contested issues.
+
+    Example: kg analyze --graph out/graph.ttl
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    from kg.analyze import analyze as run_analysis
+    from kg.graph import load_graph
+
+    try:
+        result = run_analysis(load_graph(graph), by_state=not by_actor)
+    except KGError as exc:
+        _fail(exc)
+    name = result.labels.get
+    console = Console(width=160)
+    table = Table("actor", "actor", "stance", "supporting", "opposing", title="Pair stances (confidence-weighted)")
+    for p in result.pairs[:top]:
+        table.add_row(name(p.a, p.a), name(p.b, p.b), f"{p.stance:+.2f}", str(p.supporting), str(p.opposing))
+    console.print(table)
+    table = Table("camp", "members", title="Camps (signed spectral partition)")
+    for i, bloc in enumerate(result.blocs):
+        table.add_row(str(i + 1), ", ".join(name(a, a) for a in bloc))
+    console.print(table)
+    balance = "n/a (no closed triads)" if result.balance is None else f"{result.balance:.2f} over {result.triads} triads"
+    console.print(f"Structural balance: {balance}")
+    brokers = "; ".join(f"{name(a, a)} (camps {', '.join(str(c + 1) for c in camps)})" for a, camps in result.brokers)
+    console.print(f"Brokers: {brokers or 'none'}")
+    table = Table("issue", "supporters", "opponents", title="Most contested issues")
+    for label, sup, opp in result.contested[:top]:
+        table.add_row(label, str(sup), str(opp))
+    console.print(table)
+
+
 @app.command("eval")
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold file (ANNOTATION.md format).")],

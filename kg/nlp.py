@@ -57,7 +57,7 @@ def _patterns(nlp: Language, gaz: Gazetteer) -> list[dict]:
     for demonym, sid in gaz.demonyms.items():
         patterns.append({"label": "NORP", "pattern": demonym, "id": sid})
     for surname, ids in gaz.surnames.items():
-        if len(ids) == 1 and len(surname) > 2:
+        if len(ids) == 1 and len(surname) >= 2:
             patterns.append({"label": "PERSON", "pattern": [{"LOWER": surname, "IS_TITLE": True}], "id": ids[0]})
     for name in gaz.media:
         patterns.append({"label": "ORG", "pattern": name, "id": "media:" + name})

@@ -19,6 +19,7 @@ from kg.graph.namespace import KG
 __all__ = ["write_view", "view_data", "render_html"]
 
 _KIND_COLOUR = {"Person": "#4c78a8", "State": "#f58518", "Organization": "#72b7b2", "Group": "#b279a2", "Issue": "#9d9d9d"}
+_BLOC_COLOUR = ["#e45756", "#4c78a8", "#54a24b", "#eeca3b", "#b279a2", "#ff9da6"]
 _KIND_SHAPE = {"Person": "dot", "State": "diamond", "Organization": "square", "Group": "triangle", "Issue": "box"}
 _QUERY = """
 SELECT ?claim ?s ?o ?rel ?pol ?evidence ?conf ?art ?title ?date ?url ?mod WHERE {
@@ -53,22 +54,38 @@ def view_data(graph: Graph, max_nodes: int = 300) -> dict:
     for s, o, _ in edges:
         degree[s] += 1
         degree[o] += 1
+    from rdflib import URIRef
+    from rdflib.namespace import SKOS
+
+    from kg.analyze import analyze
+    from kg.graph.namespace import KG
+
     keep = sorted(degree, key=lambda n: (-degree[n], n))[:max_nodes]
     kept = set(keep)
+    analysis = analyze(graph, by_state=True)
+    bloc_of = analysis.bloc_of()
     nodes = []
     for node in keep:
-        from rdflib import URIRef
-
         ref = URIRef(node)
         label = str(graph.value(ref, RDFS.label) or node.rsplit("/", 1)[-1])
-        kind = _kind(graph, ref)
-        nodes.append({"id": node, "label": label, "kind": kind, "degree": degree[node]})
+        state = graph.value(ref, KG.actsFor)
+        roles = []
+        for role in graph.objects(ref, KG.holdsRole):
+            of = graph.value(role, KG.roleOf)
+            start, end = graph.value(role, KG.startDate), graph.value(role, KG.endDate)
+            roles.append(f"{graph.value(role, KG.roleTitle)} of {graph.value(of, RDFS.label) or of} "
+                         f"({start or '?'} to {end or 'now'})")
+        nodes.append({"id": node, "label": label, "kind": _kind(graph, ref), "degree": degree[node],
+                      "bloc": bloc_of.get(node, bloc_of.get(str(state)) if state else None),
+                      "state": str(graph.value(state, RDFS.label) or "") if state else "",
+                      "aliases": sorted(str(a) for a in graph.objects(ref, SKOS.altLabel))[:12], "roles": sorted(roles)})
     out_edges = []
     for (s, o, pol), claims in sorted(edges.items()):
         if s in kept and o in kept:
-            out_edges.append({"from": s, "to": o, "polarity": pol, "count": len(claims),
-                              "relations": sorted({c["relation"] for c in claims}), "claims": claims})
-    return {"nodes": nodes, "edges": out_edges, "omitted": max(0, len(degree) - len(keep))}
+            out_edges.append({"from": s, "to": o, "polarity": pol, "count": len(claims), "mixed": (s, o, -pol) in edges,
+                              "relations": sorted({c["relation"] for c in claims}), "claims": claims,
+                              "dates": sorted({c["date"] for c in claims if c["date"]})})
+    return {"nodes": nodes, "edges": out_edges, "omitted": max(0, len(degree) - len(keep)), "blocs": len(analysis.blocs)}
 
 
 def _network(data: dict) -> tuple[list[dict], list[dict], dict]:
@@ -76,11 +93,15 @@ def _network(data: dict) -> tuple[list[dict], list[dict], dict]:
 
     net = Network(directed=True)
     for n in data["nodes"]:
+        bloc = n["bloc"]
         net.add_node(n["id"], label=n["label"], color=_KIND_COLOUR[n["kind"]], shape=_KIND_SHAPE[n["kind"]],
-                     size=10 + 3 * min(n["degree"], 15), kind=n["kind"])
+                     size=10 + 3 * min(n["degree"], 15), kind=n["kind"],
+                     blocColor=_BLOC_COLOUR[bloc % len(_BLOC_COLOUR)] if bloc is not None else "#cccccc",
+                     bloc=bloc, aliases=n["aliases"], roles=n["roles"], state=n["state"])
     for i, e in enumerate(data["edges"]):
         net.add_edge(e["from"], e["to"], id=i, color="#2ca02c" if e["polarity"] > 0 else "#d62728",
-                     width=1 + min(e["count"], 8), polarity=e["polarity"], count=e["count"], relations=e["relations"])
+                     width=1 + min(e["count"], 8), polarity=e["polarity"], count=e["count"], relations=e["relations"],
+                     dashes=e["mixed"], dates=e["dates"])
     options = {
         "physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 300, "fit": True}},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "smooth": {"type": "continuous"}},
@@ -105,7 +126,8 @@ def render_html(graph: Graph, title: str = "kg: alliances and tensions", max_nod
     nodes, edges, options = _network(data)
     claims = {i: e["claims"] for i, e in enumerate(data["edges"])}
     payload = {"nodes": nodes, "edges": edges, "options": options, "claims": claims,
-               "omitted": data["omitted"], "colours": _KIND_COLOUR}
+               "omitted": data["omitted"], "colours": _KIND_COLOUR, "blocs": data["blocs"], "blocColours": _BLOC_COLOUR,
+               "dates": sorted({d for e in data["edges"] for d in e["dates"]})}
     js = _asset("vis-network.min.js").replace("</script", "<\\/script")
     css = _asset("vis-network.css")
     return _TEMPLATE.replace("%%TITLE%%", title.replace("<", "&lt;")).replace("%%CSS%%", css) \
@@ -142,6 +164,9 @@ label{display:block;margin:4px 0}
 <label>Polarity <select id="pol"><option value="all">all</option><option value="1">alliances</option><option value="-1">tensions</option></select></label>
 <label>Relation <select id="rel"><option value="all">all</option></select></label>
 <label>Minimum evidence <input id="minev" type="number" min="1" value="1" style="width:4em"></label>
+<label>Actor kind <select id="kind"><option value="all">all</option><option>Person</option><option>State</option><option>Organization</option><option>Group</option><option>Issue</option></select></label>
+<label>Colour by <select id="colour"><option value="kind">kind</option><option value="bloc">camp</option></select></label>
+<label id="datebox">Dates <span id="datelabel"></span><br><input id="from" type="range" min="0" value="0"> <input id="to" type="range" min="0" value="0"></label>
 </div>
 <p class="meta" id="omitted"></p>
 <div id="details"><p class="meta">Click an edge to see its evidence, or a node for its allies and opponents.</p></div>
@@ -160,7 +185,12 @@ var names=document.getElementById('names'); data.nodes.forEach(function(n){var o
 var rels={}; data.edges.forEach(function(e){(e.relations||[]).forEach(function(r){rels[r]=1;});});
 var relSel=document.getElementById('rel'); Object.keys(rels).sort().forEach(function(r){var o=el('option',r); o.value=r; relSel.appendChild(o);});
 var nodes=new vis.DataSet(data.nodes.map(function(n){return {id:n.id,label:n.label,color:n.color,shape:n.shape,size:n.size,title:n.label+' ('+n.kind+')'};}));
-var edges=new vis.DataSet(data.edges.map(function(e){return {id:e.id,from:e.from,to:e.to,color:e.color,width:e.width,title:e.count+' claim(s): '+e.relations.join(', ')};}));
+var edges=new vis.DataSet(data.edges.map(function(e){return {id:e.id,from:e.from,to:e.to,color:e.color,width:e.width,dashes:e.dashes,title:e.count+' claim(s): '+e.relations.join(', ')+(e.dashes?' (mixed stance)':'')};}));
+var byId={}; data.nodes.forEach(function(n){byId[n.id]=n;});
+var fromEl=document.getElementById('from'), toEl=document.getElementById('to');
+if(data.dates.length){fromEl.max=toEl.max=data.dates.length-1; toEl.value=data.dates.length-1;} else {document.getElementById('datebox').style.display='none';}
+function dateLabel(){ if(data.dates.length) document.getElementById('datelabel').textContent=data.dates[+fromEl.value]+' to '+data.dates[+toEl.value]; }
+dateLabel();
 var container=document.getElementById('net');
 var network=new vis.Network(container,{nodes:nodes,edges:edges},data.options);
 window.kgNetwork=network; window.kgStable=false; window.kgShowEdge=function(id){showEdge(id);};
@@ -179,14 +209,32 @@ function showEdge(id){
 function showNode(id){
   var d=document.getElementById('details'); d.replaceChildren(); d.appendChild(el('h4',label(id)));
   var allies=[],foes=[]; data.edges.forEach(function(e){ if(e.from!==id&&e.to!==id) return; var other=e.from===id?e.to:e.from; (e.polarity>0?allies:foes).push(label(other)+' ('+e.relations.join(', ')+')');});
+  var n=byId[id]||{};
+  if(n.state) d.appendChild(el('div','Acts for: '+n.state,'meta'));
+  if(n.aliases&&n.aliases.length) d.appendChild(el('div','Also called: '+n.aliases.join(', '),'meta'));
+  (n.roles||[]).forEach(function(r){d.appendChild(el('div',r,'meta'));});
   d.appendChild(el('div','Allies: '+(allies.join('; ')||'none'))); d.appendChild(el('div','Opponents: '+(foes.join('; ')||'none')));
 }
 network.on('click',function(p){ if(p.edges.length&&!p.nodes.length) showEdge(p.edges[0]); else if(p.nodes.length) showNode(p.nodes[0]); });
 function applyFilters(){
   var pol=document.getElementById('pol').value, rel=relSel.value, minev=parseInt(document.getElementById('minev').value||'1',10);
-  edges.update(data.edges.map(function(e){return {id:e.id,hidden:(pol!=='all'&&String(e.polarity)!==pol)||(rel!=='all'&&e.relations.indexOf(rel)<0)||e.count<minev};}));
+  var kind=document.getElementById('kind').value, lo=data.dates[+fromEl.value], hi=data.dates[+toEl.value];
+  dateLabel();
+  var touched={};
+  edges.update(data.edges.map(function(e){
+    var inRange=!data.dates.length||!e.dates.length||e.dates.some(function(d){return d>=lo&&d<=hi;});
+    var kindOk=kind==='all'||(byId[e.from]||{}).kind===kind||(byId[e.to]||{}).kind===kind;
+    var hidden=(pol!=='all'&&String(e.polarity)!==pol)||(rel!=='all'&&e.relations.indexOf(rel)<0)||e.count<minev||!inRange||!kindOk;
+    if(!hidden){touched[e.from]=1; touched[e.to]=1;}
+    return {id:e.id,hidden:hidden};}));
+  nodes.update(data.nodes.map(function(n){return {id:n.id,hidden:kind!=='all'&&n.kind!==kind&&!touched[n.id]};}));
 }
-['pol','rel','minev'].forEach(function(id){document.getElementById(id).addEventListener('change',applyFilters);});
+function applyColour(){
+  var mode=document.getElementById('colour').value;
+  nodes.update(data.nodes.map(function(n){return {id:n.id,color:mode==='bloc'?n.blocColor:n.color};}));
+}
+['pol','rel','minev','kind','from','to'].forEach(function(id){document.getElementById(id).addEventListener('change',applyFilters); document.getElementById(id).addEventListener('input',applyFilters);});
+document.getElementById('colour').addEventListener('change',applyColour);
 document.getElementById('search').addEventListener('change',function(ev){
   var n=data.nodes.find(function(x){return x.label.toLowerCase()===ev.target.value.toLowerCase();}); if(!n) return;
   network.selectNodes([n.id]); network.focus(n.id,{scale:1.2}); showNode(n.id);

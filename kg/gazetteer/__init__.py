@@ -177,4 +177,6 @@ def load_gazetteer(directory: Path | None = None) -> Gazetteer:
                     gaz.surnames[fold(alias.split()[-1])].append(person.id)
         if " " not in name:
             gaz.surnames[fold(name)].append(person.id)
+        if entry.get("surname"):  # family name first ("Xi Jinping")
+            gaz.surnames[fold(entry["surname"])].append(person.id)
     return gaz
