@@ -32,6 +32,7 @@ def build(
     out: Annotated[Path, typer.Option("-o", "--out", help="Output directory.")] = Path("out"),
     model: Model = None,
     processes: Annotated[int, typer.Option("--processes", "-j", help="Parser processes.")] = 1,
+    store: Annotated[str, typer.Option("--store", help="memory, oxigraph:DIR or sparql:URL.")] = "memory",
 ) -> None:
     """Build the graph: articles in; graph.ttl, claims.jsonl and graph.html out.
 
@@ -49,13 +50,81 @@ def build(
         _warn_skips(read.skipped)
         with Progress(console=console, transient=True) as bar:
             task = bar.add_task("extracting", total=len(read.articles))
-            result = run_build(paths, out, model=model, n_process=processes, read=read,
+            result = run_build(paths, out, model=model, n_process=processes, read=read, store=store,
                                progress=lambda n: bar.advance(task, n))
     except KGError as exc:
         _fail(exc)
     ex = result.extraction
     typer.echo(_summary(ex, len(result.skipped)))
     typer.echo(f"graph: {result.graph_path}\nclaims: {result.claims_path}\nhtml: {result.html_path}")
+
+
+@app.command()
+def add(
+    paths: Paths,
+    out: Annotated[Path, typer.Option("-o", "--out", help="The graph home made by kg build.")] = Path("out"),
+    model: Model = None,
+    store: Annotated[str | None, typer.Option("--store", help="Override the home's store.")] = None,
+) -> None:
+    """Add new articles to a graph home without re-processing the old ones.
+
+    Example: kg add new-articles/ -o out/
+    """
+    from kg.pipeline import add as run_add
+
+    try:
+        result = run_add(paths, out, model=model, store=store)
+    except KGError as exc:
+        _fail(exc)
+    _warn_skips(result.skipped)
+    typer.echo(f"added: {result.added}  already present: {result.already_present}  skipped: {len(result.skipped)}  "
+               f"claims: {len(result.extraction.claims)}")
+    typer.echo(f"graph: {result.graph_path}\nclaims: {result.claims_path}\nhtml: {result.html_path}")
+
+
+@app.command()
+def remove(
+    article_ids: Annotated[list[str], typer.Argument(help="Article ids (file names without extension, or record ids).")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="The graph home made by kg build.")] = Path("out"),
+    store: Annotated[str | None, typer.Option("--store", help="Override the home's store.")] = None,
+) -> None:
+    """Remove articles and every triple only they backed.
+
+    Example: kg remove 001_6dd0e6ed9944d124 -o out/
+    """
+    from kg.pipeline import remove as run_remove
+
+    try:
+        result = run_remove(article_ids, out, store=store)
+    except KGError as exc:
+        _fail(exc)
+    typer.echo(f"removed: {result.removed}  not present: {len(article_ids) - result.removed}")
+    typer.echo(f"graph: {result.graph_path}\nclaims: {result.claims_path}\nhtml: {result.html_path}")
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Option("-o", "--out", help="File to write: .ttl .nt .jsonld .trig .graphml .gexf .csv")],
+    home: Annotated[Path, typer.Option("--home", help="The graph home made by kg build.")] = Path("out"),
+) -> None:
+    """Export the graph by file extension.
+
+    Example: kg export -o stance.graphml --home out/
+    """
+    from kg.graph.export import export as run_export
+    from kg.graph.store import open_store
+    from kg.pipeline import _store_spec
+
+    try:
+        st = open_store(_store_spec(home, None), home)
+        try:
+            trig = st.dataset.serialize(format="trig") if out.suffix.lower() == ".trig" else None
+            path = run_export(st.union(), out, trig)
+        finally:
+            st.close()
+    except KGError as exc:
+        _fail(exc)
+    typer.echo(f"exported: {path}")
 
 
 def _summary(ex: object, skipped: int) -> str:

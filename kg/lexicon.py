@@ -31,6 +31,9 @@ class Lexicon:
     modals: frozenset[str]
     conditional: frozenset[str]
     hedges: frozenset[str]
+    evaluate: frozenset[str]
+    evaluation_negative: frozenset[str]
+    evaluation_positive: frozenset[str]
     titles: dict[str, str]
     descriptions: dict[str, str]
     state_agents: frozenset[str]
@@ -111,7 +114,9 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         light=frozenset(frames["light"]), attempt=frozenset(frames["attempt"]),
         negating=frozenset(frames["negating"]), speech=frozenset(frames["speech"]),
         modals=frozenset(frames["modals"]), conditional=frozenset(frames["conditional"]),
-        hedges=frozenset(frames["hedges"]), titles=dict(titles["titles"]),
+        hedges=frozenset(frames["hedges"]), evaluate=frozenset(frames["evaluate"]),
+        evaluation_negative=frozenset(frames["evaluation_negative"]), evaluation_positive=frozenset(frames["evaluation_positive"]),
+        titles=dict(titles["titles"]),
         descriptions=dict(titles["descriptions"]), state_agents=frozenset(titles["state_agents"]),
         plover=plover,
     )

@@ -93,3 +93,41 @@ def test_script_in_article_does_not_run(hostile_build) -> None:
     assert pwned is None
     assert len(edge_ids) >= 2
     assert "<script>window.__pwned = 1</script>" in shown and "onerror=" in shown
+
+
+@pytest.mark.browser
+def test_large_graph_settles_and_stops(tmp_path) -> None:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from synthetic import synthetic_graph
+
+    from kg.view import write_view
+
+    page = write_view(synthetic_graph(500, 3000), tmp_path / "big.html", max_nodes=500)
+    driver = _driver()
+    try:
+        driver.get(page.as_uri())
+        _wait_stable(driver, timeout=240)
+        before = driver.execute_script("return window.kgNetwork.getPositions()")
+        time.sleep(1.0)
+        after = driver.execute_script("return window.kgNetwork.getPositions()")
+        shown = driver.execute_script("return Object.keys(window.kgNetwork.body.nodes).length")
+    finally:
+        driver.quit()
+    assert shown == 500
+    assert before == after
+
+
+def test_large_graph_keeps_the_most_connected(tmp_path) -> None:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from synthetic import synthetic_graph
+
+    from kg.view import view_data
+
+    data = view_data(synthetic_graph(120, 400), max_nodes=50)
+    assert len(data["nodes"]) == 50 and data["omitted"] == 70

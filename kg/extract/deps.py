@@ -155,23 +155,29 @@ def _modality(pred: Token, lex: Lexicon, res: Resolution, sent: Span) -> tuple[b
     negated = False
     hypothetical = False
     reporter = None
+    negation_open = modal_open = True  # negation passes up xcomp chains only; modality stops at ccomp
     for i, tok in enumerate(_chain(pred)):
-        if _negated(tok):
+        if negation_open and _negated(tok):
             negated = not negated
-        if i > 0 and tok.lemma_ in lex.negating and tok.pos_ == "VERB":
+        if i > 0 and negation_open and tok.lemma_ in lex.negating and tok.pos_ == "VERB":
             negated = not negated
-        for child in tok.children:
-            if child.dep_ == "aux" and child.lower_ in lex.modals:
-                hypothetical = True
-            if child.dep_ == "mark" and child.lower_ in lex.conditional:
-                hypothetical = True
-            if child.dep_ == "advmod" and child.lower_ in lex.hedges:
-                hypothetical = True
+        if modal_open:
+            for child in tok.children:
+                if child.dep_ == "aux" and child.lower_ in lex.modals:
+                    hypothetical = True
+                if child.dep_ == "mark" and child.lower_ in lex.conditional:
+                    hypothetical = True
+                if child.dep_ == "advmod" and child.lower_ in lex.hedges:
+                    hypothetical = True
         if i > 0 and tok.lemma_ in lex.speech and reporter is None:
             subj, _ = _subject_token(tok, lex)
             refs = _arg_refs(subj, res)
             reporter = refs[0] if refs and not refs[0].is_issue else None
             break
+        if tok.dep_ != "xcomp":
+            negation_open = False
+        if tok.dep_ == "ccomp":
+            modal_open = False
     if reporter is None:
         reporter = _quote_speaker(pred, sent, lex, res)
     return negated, hypothetical, reporter
@@ -227,6 +233,8 @@ def _phrasal_key(pred: Token, lex: Lexicon) -> tuple[str, ...] | None:
 
 def _light_subject(noun: Token, lex: Lexicon) -> Token | None:
     """Subject of the verb a relational noun is the object of ("impose sanctions on X")."""
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
     tok = noun
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         tok = tok.head
@@ -287,6 +295,40 @@ def _event_host(refs: list[Ref], tok: Token | None, res: Resolution) -> list[Ref
     return refs
 
 
+def _beneficiaries(refs: list[Ref], tok: Token | None, res: Resolution) -> list[Ref]:
+    """Who an issue is for ("security guarantees for Ukraine", "aid to Sudan")."""
+    if tok is None or not refs or not all(r.is_issue for r in refs):
+        return []
+    out = []
+    for t in tok.subtree:
+        if t.dep_ == "prep" and t.lower_ in ("for", "to") and res.at(t.head) is not None and res.at(t.head).is_issue:
+            pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            out.extend(r for r in _arg_refs(pobj, res) if not r.is_issue and r not in refs)
+    return out
+
+
+def _evaluation(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+    """"X views Y as illegitimate", "X called Y a terrorist state": a judgement of Y."""
+    if pred.lemma_ not in lex.evaluate:
+        return
+    obj = next((c for c in pred.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None:
+        return
+    words: list[str] = []
+    for c in pred.children:
+        if c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as"):
+            words += [t.lower_ for t in c.subtree] + [t.lemma_.lower() for t in c.subtree]
+    words += [t.lower_ for t in obj.subtree if t.i > obj.i]
+    if any(w in lex.evaluation_negative for w in words):
+        rel = Relation.CRITICIZES
+    elif any(w in lex.evaluation_positive for w in words):
+        rel = Relation.SUPPORTS
+    else:
+        return
+    subj, inherited = _subject_token(pred, lex)
+    yield rel, _arg_refs(subj, res), [r for r in _arg_refs(obj, res) if not r.is_issue], 0.6, f"{pred.lemma_} as"
+
+
 def _object_token(pred: Token) -> Token | None:
     return next((c for c in pred.children if c.dep_ in ("dobj", "obj", "dative", "attr", "oprd")), None)
 
@@ -296,12 +338,16 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relati
     rel = lex.phrasal.get(key) if key else lex.verbs.get(pred.lemma_.lower())
     if rel is None:
         return
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in pred.children)
+    passive = any(c.dep_ == "nsubjpass" for c in pred.children) or (
+        any(c.dep_ == "auxpass" for c in pred.children) and not any(c.dep_ == "nsubj" for c in pred.children))
     subj_tok, inherited = _subject_token(pred, lex)
     if passive and not any(c.dep_ == "agent" for c in pred.children):
         return
     subjects = _arg_refs(subj_tok, res)
     obj_tok = next((c for c in pred.children if c.dep_ == "nsubjpass"), None) if passive else _object_token(pred)
+    if obj_tok is None and key and len(key) > 1:
+        prep = next((c for c in pred.children if c.dep_ in ("prep", "agent") and c.lower_ == key[-1]), None)
+        obj_tok = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     objects = _arg_refs(obj_tok, res) if passive else _targets(pred, key, res)
     conf = 0.8 - (0.1 if inherited else 0.0)
     if obj_tok is not None and rel in _STANCE:
@@ -318,6 +364,8 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relati
         objects = _instrument_target(objects, obj_tok, res)
     if rel is Relation.MEETS:
         objects = _event_host(objects, obj_tok, res)
+    if rel.polarity > 0:
+        objects = objects + _beneficiaries(objects, obj_tok, res)
     yield rel, subjects, objects, conf, " ".join(key) if key else pred.lemma_
 
 
@@ -432,7 +480,7 @@ def extract_sentence(sent: Span, res: Resolution, lex: Lexicon) -> Iterator[Cand
     """Every relation candidate in one sentence."""
     for tok in sent:
         if tok.pos_ == "VERB":
-            found = chain(_verbal(tok, lex, res), _reciprocal(tok, lex, res))
+            found = chain(_verbal(tok, lex, res), _reciprocal(tok, lex, res), _evaluation(tok, lex, res))
         elif tok.pos_ in ("NOUN", "PROPN"):
             found = chain(_nominal(tok, lex, res), _reciprocal(tok, lex, res))
         elif tok.pos_ == "ADJ":

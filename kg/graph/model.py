@@ -137,7 +137,7 @@ def add_ontology(g: Graph) -> None:
 
 
 def build_graph(articles: Iterable[tuple[Article, float | None]], claims: Iterable[Claim], actors: Iterable[Actor],
-                gaz: Gazetteer | None = None, graph: Graph | None = None) -> Graph:
+                gaz: Gazetteer | None = None, graph: Graph | None = None, with_ontology: bool = True) -> Graph:
     """The RDF graph of ``claims`` with their articles and actors.
 
     Args:
@@ -147,7 +147,8 @@ def build_graph(articles: Iterable[tuple[Article, float | None]], claims: Iterab
         graph: add into this graph instead of a new in-memory one.
     """
     g = graph if graph is not None else new_graph()
-    add_ontology(g)
+    if with_ontology:
+        add_ontology(g)
     for article, spun in articles:
         add_article(g, article, spun)
     for actor in actors:

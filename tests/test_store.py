@@ -1,0 +1,154 @@
+"""Stores, incremental updates and exports."""
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+from kg.graph import load_graph
+from kg.pipeline import add, build, remove
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+A, B = "000_be1fec4c38dce20f", "001_6dd0e6ed9944d124"
+
+
+@pytest.fixture(scope="module")
+def corpora(tmp_path_factory):
+    root = tmp_path_factory.mktemp("corpora")
+    for name, doc in (("a", A), ("b", B)):
+        (root / name).mkdir()
+        shutil.copy(SEEDS / f"{doc}.txt", root / name / f"{doc}.txt")
+    return root / "a", root / "b"
+
+
+def _same(home1: Path, home2: Path) -> None:
+    assert isomorphic(load_graph(home1 / "graph.ttl"), load_graph(home2 / "graph.ttl"))
+    assert (home1 / "claims.jsonl").read_text() == (home2 / "claims.jsonl").read_text()
+
+
+@pytest.mark.parametrize("store", ["memory", "oxigraph"])
+def test_incremental_invariants(corpora, tmp_path, store: str) -> None:
+    a, b = corpora
+    spec = (lambda home: f"oxigraph:{home}/store") if store == "oxigraph" else (lambda home: "memory")
+    inc, full, only_a = tmp_path / "inc", tmp_path / "full", tmp_path / "only_a"
+    build([a], inc, store=spec(inc))
+    added = add([a, b], inc)
+    assert (added.added, added.already_present) == (1, 1)
+    build([a, b], full, store=spec(full))
+    _same(inc, full)
+    assert remove([B], inc).removed == 1
+    build([a], only_a, store=spec(only_a))
+    _same(inc, only_a)
+
+
+def test_build_twice_is_isomorphic(corpora, tmp_path) -> None:
+    a, b = corpora
+    build([a, b], tmp_path / "one")
+    build([a, b], tmp_path / "two")
+    _same(tmp_path / "one", tmp_path / "two")
+
+
+def test_named_graph_per_article(corpora, tmp_path) -> None:
+    a, b = corpora
+    build([a, b], tmp_path)
+    ds = Dataset()
+    ds.parse(tmp_path / "graph.trig", format="trig")
+    names = {str(g.identifier) for g in ds.graphs()}
+    from kg.graph.store import article_graph_iri
+
+    assert {str(article_graph_iri(A)), str(article_graph_iri(B))} <= names
+
+
+@pytest.mark.parametrize("suffix", [".ttl", ".nt", ".jsonld", ".trig", ".graphml", ".gexf", ".csv"])
+def test_exports(seed_build, tmp_path, suffix: str) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    target = tmp_path / f"export{suffix}"
+    result = CliRunner().invoke(app, ["export", "-o", str(target), "--home", str(seed_build.graph_path.parent)])
+    assert result.exit_code == 0, result.output
+    union = load_graph(seed_build.graph_path)
+    if suffix in (".ttl", ".nt", ".jsonld"):
+        fmt = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}[suffix]
+        assert isomorphic(Graph().parse(target, format=fmt), union)
+    elif suffix == ".trig":
+        ds = Dataset()
+        ds.parse(target, format="trig")
+        merged = Graph()
+        for g in ds.graphs():
+            for t in g:
+                merged.add(t)
+        assert isomorphic(merged, union)
+    elif suffix in (".graphml", ".gexf"):
+        g = nx.read_graphml(target) if suffix == ".graphml" else nx.read_gexf(target)
+        assert g.number_of_edges() > 5 and all("stance" in d for _, _, d in g.edges(data=True))
+    else:
+        lines = target.read_text(encoding="utf-8").splitlines()
+        assert lines[0].startswith("article,subject,relation,object,polarity") and len(lines) > 10
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture()
+def oxigraph_server(tmp_path):
+    exe = shutil.which("oxigraph") or str(Path(__import__("sys").executable).parent / "oxigraph")
+    if not Path(exe).exists():
+        pytest.skip("the oxigraph server (PyPI package oxigraph) is not installed")
+    port = _free_port()
+    proc = subprocess.Popen([exe, "serve", "--location", str(tmp_path / "db"), "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.mark.server
+def test_remote_sparql_store(corpora, tmp_path, oxigraph_server) -> None:
+    import urllib.parse
+    import urllib.request
+
+    a, b = corpora
+    home = tmp_path / "remote"
+    build([a, b], home, store=f"sparql:{oxigraph_server}")
+    local = tmp_path / "local"
+    build([a, b], local)
+    _same(home, local)
+    query = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    req = urllib.request.Request(f"{oxigraph_server}/query?" + urllib.parse.urlencode({"query": query}),
+                                 headers={"Accept": "application/sparql-results+json"})
+    with urllib.request.urlopen(req, timeout=10) as resp:
+        n = int(json.load(resp)["results"]["bindings"][0]["n"]["value"])
+    assert n == 3  # two articles and the ontology
+    assert remove([B], home).removed == 1
+    with urllib.request.urlopen(req, timeout=10) as resp:
+        assert int(json.load(resp)["results"]["bindings"][0]["n"]["value"]) == 2
+
+
+def test_unknown_store_is_one_line_error(tmp_path) -> None:
+    from kg.errors import StoreError
+    from kg.graph.store import open_store
+
+    with pytest.raises(StoreError, match="unknown store"):
+        open_store("postgres://x", tmp_path)
+    with pytest.raises(StoreError, match="not reachable"):
+        open_store(f"sparql:http://127.0.0.1:{_free_port()}", tmp_path)
