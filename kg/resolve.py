@@ -28,6 +28,24 @@ _PRONOUN_KIND = {
     "they": "plural", "them": "plural", "their": "plural", "themselves": "plural",
 }
 _NEW_KIND = {"PERSON": ActorKind.PERSON, "ORG": ActorKind.ORGANIZATION}
+_PLEONASTIC_HEADS = {"be", "seem", "appear", "sound", "look", "feel", "remain", "become", "matter", "take", "happen"}
+_GOVERNMENT = {"administration", "government", "regime", "leadership", "cabinet"}
+
+
+def _pleonastic(token: Token) -> bool:
+    """"It is clear that...", "it's a week since...", "as crazy as it sounds", "if it came to it"."""
+    if token.lower_ != "it":
+        return False
+    head = token.head
+    if token.dep_ == "expl" or (token.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_ == "come"):
+        return True
+    if token.dep_ not in ("nsubj", "nsubjpass") or head.lemma_ not in _PLEONASTIC_HEADS:
+        return head.lemma_ == "come" and any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children)
+    if head.lemma_ in ("sound", "seem", "appear", "look", "feel", "matter", "happen", "take"):
+        return True
+    deps = {c.dep_ for c in head.children}
+    marks = {g.lower_ for c in head.children if c.dep_ in ("advcl", "ccomp", "xcomp") for g in c.children if g.dep_ in ("mark", "aux")}
+    return bool(deps & {"acomp", "csubj"}) or bool(marks & {"since", "that", "to", "when", "before", "until"}) or "ccomp" in deps
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +159,7 @@ class _Resolver:
             title = "foreign minister"
         elif lemma == "secretary" and any(c.lower_ == "state" for c in token.subtree if c.i > token.i):
             title = "foreign minister"
-        if not title or token.pos_ not in ("NOUN", "PROPN"):
+        if not title or token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS"):
             return None
         if token.dep_ == "compound" and token.head.ent_type_ == "PERSON":
             return None
@@ -195,6 +213,15 @@ class _Resolver:
                 best, best_score = ref, score
         return best
 
+    def government(self, token: Token) -> Ref | None:
+        """"the administration": the state of the most recently mentioned state or leader."""
+        for _, ref, _ in reversed([h for h in self.history if h[0] < token.i]):
+            if ref.kind is ActorKind.STATE:
+                return ref
+            if ref.kind is ActorKind.PERSON and ref.country and self.gaz.major_on(ref.id, self.day):
+                return self.actor_ref(ref.country, "description")
+        return None
+
     @staticmethod
     def compatible(ref: Ref, want: str) -> bool:
         if want == "person":
@@ -219,7 +246,7 @@ class _Resolver:
                 i = ent.end
                 continue
             low = token.lower_
-            if token.pos_ == "PRON" and low in _PRONOUN_KIND and not (low == "it" and token.dep_ in ("expl",)):
+            if token.pos_ == "PRON" and low in _PRONOUN_KIND and not _pleonastic(token):
                 ref = self.antecedent(token, _PRONOUN_KIND[low])
                 if ref is not None:
                     self.mark((i, i + 1), Ref(ref.id, ref.name, ref.kind, ref.country, "pronoun"))
@@ -230,10 +257,8 @@ class _Resolver:
                 elif low in self.lex.descriptions and any(c.lower_ in ("the", "this", "that") for c in token.children) \
                         and not any(c.dep_ in ("amod", "compound", "poss") for c in token.children) and token.dep_ != "compound":
                     ref = self.antecedent(token, self.lex.descriptions[low])
-                    if ref is None and self.lex.descriptions[low] == "State":
-                        person = self.antecedent(token, "person")
-                        if person is not None and person.country:
-                            ref = self.actor_ref(person.country, "description")
+                    if low in _GOVERNMENT or (ref is None and self.lex.descriptions[low] == "State"):
+                        ref = self.government(token) or ref
                     if ref is not None:
                         self.mark((token.left_edge.i, i + 1), Ref(ref.id, ref.name, ref.kind, ref.country, "description"))
             i += 1

@@ -83,13 +83,19 @@ def spun_score(text: str, table: SpinTable | None = None) -> float:
     return round(1000.0 * hits / words, 2)
 
 
+# typographic quotes and apostrophes -> ASCII, one character for one, so offsets are unchanged;
+# the parser reads "doesn't" and "it's" far better than "doesn’t" and "it’s"
+_ASCII_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u02bc": "'"})
+
+
 def normalise(text: str, table: SpinTable | None = None, force: bool = False) -> tuple[str, OffsetMap, float]:
-    """Undo spinning when the text looks spun (or ``force``).
+    """Undo spinning when the text looks spun (or ``force``); typographic quotes become ASCII.
 
     Returns:
         the normalised text, the map back to ``text``, and the spun score.
     """
     table = table or load_spin_table()
+    text = text.translate(_ASCII_QUOTES)
     score = spun_score(text, table)
     if not force and score < table.threshold:
         return text, OffsetMap(), score

@@ -108,3 +108,14 @@ def test_spun_text_is_normalised_and_offsets_point_to_original(nlp, gaz, lex) ->
 def test_reciprocal_and_nominal(extract_text, text: str, expected: set) -> None:
     found = rels(extract_text(text, date=dt.date(2024, 7, 1)))
     assert expected <= found, found
+
+
+def test_reported_attack_implies_criticism(extract_text) -> None:
+    found = extract_text("Erdogan said that Syria shelled Turkish villages.", date=dt.date(2020, 3, 1))
+    assert ("Syria", "attacks", "Turkey", "reported") in found
+    assert ("Recep Tayyip Erdoğan", "criticizes", "Syria", "asserted") in found
+
+
+def test_evaluation_frame(extract_text) -> None:
+    found = rels(extract_text("Maduro called the United States a criminal empire.", date=dt.date(2020, 3, 1)))
+    assert ("Nicolás Maduro", "criticizes", "United States") in found

@@ -95,10 +95,27 @@ def _arg_refs(tok: Token | None, res: Resolution, depth: int = 3) -> list[Ref]:
     return list(dict.fromkeys(out))
 
 
+def _agent_refs(tok: Token | None, res: Resolution) -> list[Ref]:
+    """Actors doing something; an issue-like subject stands for its owner ("Moscow's diplomacy, which ...")."""
+    refs = _arg_refs(tok, res)
+    if tok is not None and refs and all(r.is_issue for r in refs):
+        owners = [res.at(c) for c in tok.children if c.dep_ in ("poss", "amod", "compound") and res.at(c) is not None]
+        return [r for r in owners if not r.is_issue]
+    return refs
+
+
+def _passive(verb: Token) -> bool:
+    """A passive clause; "he's adopted X" (has adopted) is active however the parser reads 's."""
+    deps = {c.dep_ for c in verb.children}
+    if "dobj" in deps or "obj" in deps:
+        return False
+    return "nsubjpass" in deps or ("auxpass" in deps and "nsubj" not in deps)
+
+
 def _subject_token(verb: Token, lex: Lexicon, hops: int = 4) -> tuple[Token | None, bool]:
     """The subject token of a verb, walking up xcomp/conj/advcl/relcl chains; (token, inherited)."""
     for child in verb.children:
-        if child.dep_ in _SUBJ:
+        if child.dep_ in _SUBJ or (child.dep_ == "nsubjpass" and not _passive(verb)):
             if child.lower_ in _WH and verb.dep_ == "relcl":
                 return verb.head, True
             return child, False
@@ -176,8 +193,8 @@ def _modality(pred: Token, lex: Lexicon, res: Resolution, sent: Span) -> tuple[b
             break
         if tok.dep_ != "xcomp":
             negation_open = False
-        if tok.dep_ == "ccomp":
-            modal_open = False
+        if tok.dep_ == "ccomp" and tok.head.lemma_ in lex.speech:
+            modal_open = False  # "X could say that ...": the reported content keeps its own mood
     if reporter is None:
         reporter = _quote_speaker(pred, sent, lex, res)
     return negated, hypothetical, reporter
@@ -210,7 +227,7 @@ def _targets(pred: Token, rel_key: tuple[str, ...] | None, res: Resolution) -> l
         obj = next((c for c in pred.children if c.dep_ in ("dobj", "obj", "dative")), None)
         return _arg_refs(obj, res) if obj is not None else []
     for child in pred.children:
-        if child.dep_ in ("dobj", "obj", "dative", "nsubjpass", "attr", "oprd"):
+        if child.dep_ in ("dobj", "obj", "dative", "attr", "oprd"):
             refs = _arg_refs(child, res)
             if refs:
                 return refs
@@ -338,12 +355,11 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relati
     rel = lex.phrasal.get(key) if key else lex.verbs.get(pred.lemma_.lower())
     if rel is None:
         return
-    passive = any(c.dep_ == "nsubjpass" for c in pred.children) or (
-        any(c.dep_ == "auxpass" for c in pred.children) and not any(c.dep_ == "nsubj" for c in pred.children))
+    passive = _passive(pred)
     subj_tok, inherited = _subject_token(pred, lex)
     if passive and not any(c.dep_ == "agent" for c in pred.children):
         return
-    subjects = _arg_refs(subj_tok, res)
+    subjects = _agent_refs(subj_tok, res)
     obj_tok = next((c for c in pred.children if c.dep_ == "nsubjpass"), None) if passive else _object_token(pred)
     if obj_tok is None and key and len(key) > 1:
         prep = next((c for c in pred.children if c.dep_ in ("prep", "agent") and c.lower_ == key[-1]), None)
@@ -387,6 +403,10 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relat
     if rel is None or not objects:
         yield from _relational_person(noun, lemma, lex, res)
         return
+    if rel in _STANCE:  # "roadblocks to Trump's rush for peace": opposing the push is opposing peace
+        pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+        inner = _inner_target(pobj, lex, res) if pobj is not None else []
+        objects = inner or objects
     subjects: list[Ref] = []
     conf = 0.7
     for child in noun.children:
@@ -509,3 +529,8 @@ def extract_sentence(sent: Span, res: Resolution, lex: Lexicon) -> Iterator[Cand
                         continue
                     penalty = 0.1 * sum(r.via in ("pronoun", "description") for r in (s, o))
                     yield Candidate(s, rel, o, modality, negated, max(0.05, c - penalty), predicate, reporter)
+                    if reporter is not None and rel.polarity < 0 and rel is not Relation.CRITICIZES \
+                            and reporter.id not in (s.id, o.id) and not _own_state(reporter, s) and not hypothetical:
+                        # "Zelensky said Russia struck American property": the speaker accuses the attacker
+                        yield Candidate(reporter, Relation.CRITICIZES, s, Modality.ASSERTED, False,
+                                        max(0.05, c - penalty - 0.15), f"reports {predicate}")
