@@ -113,7 +113,7 @@ class _Resolver:
                 seen = self.full_names.get(fold(ent.text))
                 if seen is not None:
                     return Ref(seen.id, seen.name, seen.kind, seen.country, "surname")
-                if not self.gaz.major_on(ref.id, self.day):
+                if not self.gaz.recently_major(ref.id, self.day):
                     return self.new_actor(ent, ActorKind.PERSON)
                 return Ref(ref.id, ref.name, ref.kind, ref.country, "surname")
             if ref.kind is ActorKind.PERSON:
@@ -123,6 +123,8 @@ class _Resolver:
         if seen is not None and len(ent) == 1:
             return Ref(seen.id, seen.name, seen.kind, seen.country, "surname")
         kind = _NEW_KIND.get(ent.label_)
+        if fold(ent.text.removeprefix("the ").removeprefix("The ")) in self.gaz.places:
+            return None
         if kind is None or not all(t.is_title or t.is_upper or not t.is_alpha for t in ent):
             return None
         return self.new_actor(ent, kind)
@@ -203,6 +205,8 @@ class _Resolver:
                 continue
             if token.head.i == self.doc[idx].head.i and token.dep_ != "poss" and self.doc[idx].dep_ != "poss":
                 continue  # co-arguments of one verb are not coreferent ("Trump told him")
+            if token.dep_ in ("dobj", "obj", "dative") and idx in self._clause_subjects(token.head):
+                continue  # "Blinken met Netanyahu and pressed him": him is not Blinken
             sents_back = 0 if idx >= sent_start else sum(1 for s in range(idx + 1, sent_start + 1) if self.doc[s].is_sent_start)
             if sents_back > 3:
                 break
@@ -212,6 +216,18 @@ class _Resolver:
             if score > best_score:
                 best, best_score = ref, score
         return best
+
+    @staticmethod
+    def _clause_subjects(verb: Token) -> set[int]:
+        """Token indices of the subject of ``verb`` and of the verbs it is conjoined to."""
+        out: set[int] = set()
+        for _ in range(4):
+            out |= {c.i for c in verb.subtree if c.dep_ in ("nsubj", "nsubjpass") and c.head == verb}
+            out |= {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+            if verb.dep_ != "conj" or verb.head is verb:
+                break
+            verb = verb.head
+        return out
 
     def government(self, token: Token) -> Ref | None:
         """"the administration": the state of the most recently mentioned state or leader."""

@@ -119,3 +119,31 @@ def test_reported_attack_implies_criticism(extract_text) -> None:
 def test_evaluation_frame(extract_text) -> None:
     found = rels(extract_text("Maduro called the United States a criminal empire.", date=dt.date(2020, 3, 1)))
     assert ("Nicolás Maduro", "criticizes", "United States") in found
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    ("Armenia and Azerbaijan agreed to a peace deal brokered by the United States.",
+     {("United States", "negotiates", "peace deal")}, set()),
+    ("Turkey cut trade with Israel.", {("Turkey", "sanctions", "Israel")}, set()),
+    ("China, Pakistan's closest ally, called for restraint.", {("China", "cooperates", "Pakistan")}, set()),
+    ("The African Union called on Ethiopia to accept the truce.", {("Ethiopia", "supports", "ceasefire")},
+     {("African Union", "supports", "ceasefire")}),
+    ("Serbia and Hungary held talks in Belgrade.", {("Serbia", "meets", "Hungary")}, set()),
+    ("Egypt condemned the strikes on Khartoum.", set(), {("Egypt", "attacks", "Khartoum"), ("Egypt", "criticizes", "Khartoum")}),
+    ("Erdogan called Assad a terrorist.", {("Recep Tayyip Erdoğan", "criticizes", "Bashar al-Assad")},
+     {("Recep Tayyip Erdoğan", "meets", "Bashar al-Assad")}),
+])
+def test_held_out_constructions(extract_text, text: str, expected: set, absent: set) -> None:
+    found = rels(extract_text(text, date=dt.date(2019, 6, 1)))
+    assert expected <= found, found
+    assert not (absent & found), found
+
+
+def test_object_pronoun_is_not_the_clause_subject(extract_text) -> None:
+    found = rels(extract_text("Blinken met Netanyahu in Jerusalem and pressed him to allow more aid.", date=dt.date(2024, 2, 1)))
+    assert ("Antony Blinken", "pressures", "Benjamin Netanyahu") in found
+
+
+def test_surname_of_a_recent_office_holder(extract_text) -> None:
+    found = rels(extract_text("Merkel criticized Moscow.", date=dt.date(2023, 3, 1)))
+    assert ("Angela Merkel", "criticizes", "Russia") in found

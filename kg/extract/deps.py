@@ -128,6 +128,9 @@ def _subject_token(verb: Token, lex: Lexicon, hops: int = 4) -> tuple[Token | No
     head = verb.head
     if verb.dep_ == "xcomp":
         obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
+        if obj is None:  # "called on both sides to agree": the object of on/upon does it
+            on = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
+            obj = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
         if obj is not None and head.lemma_ not in ("promise", "vow"):
             return obj, True
         return _subject_token(head, lex, hops - 1)[0], True
@@ -257,7 +260,8 @@ def _light_subject(noun: Token, lex: Lexicon) -> Token | None:
         tok = tok.head
     if tok.dep_ in ("dobj", "obj", "prep", "attr", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         verb = tok.head
-        if verb.lemma_ in lex.light or noun.dep_ in ("dobj", "obj", "attr"):
+        lexical = verb.lemma_ in lex.verbs
+        if verb.lemma_ in lex.light or (noun.dep_ in ("dobj", "obj", "attr") and not lexical):
             subj, _ = _subject_token(verb, lex)
             return subj
     return None
@@ -356,11 +360,18 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relati
     if rel is None:
         return
     passive = _passive(pred)
+    reduced = pred.dep_ == "acl" and pred.tag_ == "VBN"  # "a deal brokered by the US"
     subj_tok, inherited = _subject_token(pred, lex)
-    if passive and not any(c.dep_ == "agent" for c in pred.children):
+    if (passive or reduced) and not any(c.dep_ == "agent" for c in pred.children):
         return
+    if reduced:
+        agent = next(c for c in pred.children if c.dep_ == "agent")
+        subj_tok, inherited, passive = next((c for c in agent.children if c.dep_ == "pobj"), None), False, True
     subjects = _agent_refs(subj_tok, res)
-    obj_tok = next((c for c in pred.children if c.dep_ == "nsubjpass"), None) if passive else _object_token(pred)
+    if reduced:
+        obj_tok: Token | None = pred.head
+    else:
+        obj_tok = next((c for c in pred.children if c.dep_ == "nsubjpass"), None) if passive else _object_token(pred)
     if obj_tok is None and key and len(key) > 1:
         prep = next((c for c in pred.children if c.dep_ in ("prep", "agent") and c.lower_ == key[-1]), None)
         obj_tok = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
@@ -378,6 +389,12 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relati
         conf -= 0.1
     if rel.polarity < 0 and rel not in _STANCE:
         objects = _instrument_target(objects, obj_tok, res)
+        if not objects and obj_tok is not None and rel is Relation.SANCTIONS:  # "cut trade with Israel"
+            for prep in obj_tok.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("with", "to", "on", "against", "towards", "toward"):
+                    objects = [r for r in _arg_refs(next((c for c in prep.children if c.dep_ == "pobj"), None), res) if not r.is_issue]
+                    if objects:
+                        break
     if rel is Relation.MEETS:
         objects = _event_host(objects, obj_tok, res)
     if rel.polarity > 0:
@@ -411,11 +428,10 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relat
     conf = 0.7
     for child in noun.children:
         if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i:
-            for t in child.subtree:  # "Russian drone and missile strikes": the demonym sits deeper
+            for t in child.subtree:  # "Russian drone and missile strikes", "American and British strikes"
                 ref = res.at(t)
-                if ref is not None and not ref.is_issue and ref not in objects and t.dep_ != "prep":
+                if ref is not None and not ref.is_issue and ref not in objects and t.dep_ in ("poss", "amod", "compound", "nmod", "conj"):
                     subjects.append(ref)
-                    break
         elif child.dep_ == "prep" and child.lower_ == "by":
             subjects.extend(r for r in _arg_refs(next((c for c in child.children if c.dep_ == "pobj"), None), res) if not r.is_issue)
     subjects = list(dict.fromkeys(subjects))
@@ -436,6 +452,10 @@ def _relational_person(noun: Token, lemma: str, lex: Lexicon, res: Resolution) -
     appos = [r for r in _arg_refs(next((c for c in noun.children if c.dep_ == "appos"), None), res) if not r.is_issue]
     if owner and appos and not owner[0].is_issue:
         yield rel, appos, [owner[0]], 0.6, f"{lemma} (apposition)"
+        return
+    host = res.at(noun.head) if noun.dep_ == "appos" else None
+    if owner and host is not None and not host.is_issue and not owner[0].is_issue and host != owner[0]:
+        yield rel, [host], [owner[0]], 0.6, f"{lemma} (apposition)"
         return
     poss = [res.at(c) for c in noun.children if c.dep_ == "poss" and res.at(c) is not None]
     amod = [res.at(c) for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i and res.at(c) is not None]
@@ -483,6 +503,9 @@ def _reciprocal(tok: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Rel
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ == "between":
                 pairs = [r for r in _arg_refs(next((c for c in child.children if c.dep_ == "pobj"), None), res) if not r.is_issue]
+        if not pairs and tok.dep_ in ("dobj", "obj") and tok.head.lemma_ in lex.light and not any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+            pairs = [r for r in _arg_refs(_subject_token(tok.head, lex)[0], res) if not r.is_issue]
         rel = lex.nouns.get((tok.lower_, "with")) or lex.nouns.get((tok.lemma_, "with")) or lex.noun_heads.get(tok.lemma_)
         predicate = f"{tok.lower_} between"
     if rel is None or len(pairs) < 2:
@@ -500,7 +523,8 @@ def extract_sentence(sent: Span, res: Resolution, lex: Lexicon) -> Iterator[Cand
     """Every relation candidate in one sentence."""
     for tok in sent:
         if tok.pos_ == "VERB":
-            found = chain(_verbal(tok, lex, res), _reciprocal(tok, lex, res), _evaluation(tok, lex, res))
+            judged = list(_evaluation(tok, lex, res))
+            found = chain(judged or _verbal(tok, lex, res), _reciprocal(tok, lex, res))
         elif tok.pos_ in ("NOUN", "PROPN"):
             found = chain(_nominal(tok, lex, res), _reciprocal(tok, lex, res))
         elif tok.pos_ == "ADJ":

