@@ -32,6 +32,9 @@ class Lexicon:
     conditional: frozenset[str]
     hedges: frozenset[str]
     evaluate: frozenset[str]
+    intention: frozenset[str]
+    object_control: frozenset[str]
+    irrealis: frozenset[str]
     evaluation_negative: frozenset[str]
     evaluation_positive: frozenset[str]
     titles: dict[str, str]
@@ -114,7 +117,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         light=frozenset(frames["light"]), attempt=frozenset(frames["attempt"]),
         negating=frozenset(frames["negating"]), speech=frozenset(frames["speech"]),
         modals=frozenset(frames["modals"]), conditional=frozenset(frames["conditional"]),
-        hedges=frozenset(frames["hedges"]), evaluate=frozenset(frames["evaluate"]),
+        hedges=frozenset(frames["hedges"]), evaluate=frozenset(frames["evaluate"]), intention=frozenset(frames["intention"]), object_control=frozenset(frames["object_control"]), irrealis=frozenset(frames["irrealis"]),
         evaluation_negative=frozenset(frames["evaluation_negative"]), evaluation_positive=frozenset(frames["evaluation_positive"]),
         titles=dict(titles["titles"]),
         descriptions=dict(titles["descriptions"]), state_agents=frozenset(titles["state_agents"]),

@@ -53,6 +53,8 @@ def _patterns(nlp: Language, gaz: Gazetteer) -> list[dict]:
         for name in dict.fromkeys((actor.name, *actor.aliases)):
             add(name, _LABEL[actor.kind], actor.id)
     for seat, sid in gaz.seats.items():
+        if seat in gaz.names:  # "Brussels" is the EU's before it is Belgium's capital
+            continue
         add(seat if not seat.islower() else seat.title().replace("The ", "the "), "GPE", sid)
     for demonym, sid in gaz.demonyms.items():
         patterns.append({"label": "NORP", "pattern": demonym, "id": sid})

@@ -131,7 +131,7 @@ def _subject_token(verb: Token, lex: Lexicon, hops: int = 4) -> tuple[Token | No
         if obj is None:  # "called on both sides to agree": the object of on/upon does it
             on = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
             obj = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
-        if obj is not None and head.lemma_ not in ("promise", "vow"):
+        if obj is not None and head.lemma_ in lex.object_control:
             return obj, True
         return _subject_token(head, lex, hops - 1)[0], True
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
@@ -161,6 +161,16 @@ def _chain(verb: Token) -> Iterator[Token]:
             return
 
 
+def _intended(pred: Token, lex: Lexicon) -> bool:
+    """The predicate is the aim of a vow, threat or plan ("vowed to retaliate against Y")."""
+    tok = pred
+    while tok.dep_ in ("xcomp", "conj") and tok.head is not tok:
+        tok = tok.head
+        if tok.lemma_ in lex.intention:
+            return True
+    return False
+
+
 def _negated(tok: Token) -> bool:
     for child in tok.children:
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and child.lower_ in _NEG):
@@ -181,6 +191,8 @@ def _modality(pred: Token, lex: Lexicon, res: Resolution, sent: Span) -> tuple[b
             negated = not negated
         if i > 0 and negation_open and tok.lemma_ in lex.negating and tok.pos_ == "VERB":
             negated = not negated
+        if modal_open and i > 0 and tok.lemma_ in lex.irrealis and tok.pos_ == "VERB":
+            hypothetical = True  # "urged the bloc to fund Kyiv": the funding has not happened
         if modal_open:
             for child in tok.children:
                 if child.dep_ == "aux" and child.lower_ in lex.modals:
@@ -355,6 +367,8 @@ def _object_token(pred: Token) -> Token | None:
 
 
 def _verbal(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+    if pred.lemma_ in lex.evaluate and any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in pred.children):
+        return  # "called it a victory" judges; it is not a phone call
     key = _phrasal_key(pred, lex)
     rel = lex.phrasal.get(key) if key else lex.verbs.get(pred.lemma_.lower())
     if rel is None:
@@ -397,7 +411,7 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relati
                         break
     if rel is Relation.MEETS:
         objects = _event_host(objects, obj_tok, res)
-    if rel.polarity > 0:
+    if rel.polarity > 0 or rel in _STANCE:  # "blocked aid for Ukraine" opposes Ukraine too
         objects = objects + _beneficiaries(objects, obj_tok, res)
     yield rel, subjects, objects, conf, " ".join(key) if key else pred.lemma_
 
@@ -542,6 +556,8 @@ def extract_sentence(sent: Span, res: Resolution, lex: Lexicon) -> Iterator[Cand
                 if flipped is None:
                     continue
                 rel = flipped
+            if rel in (Relation.ATTACKS, Relation.SANCTIONS) and _intended(tok, lex):
+                rel, hypothetical = Relation.THREATENS, False  # "vowed to strike Y" threatens Y now
             modality = (Modality.HYPOTHETICAL if hypothetical else Modality.NEGATED if negated
                         else Modality.REPORTED if reporter else Modality.ASSERTED)
             c = conf * (0.5 if hypothetical else 1.0) - (0.05 if reporter else 0.0)

@@ -69,7 +69,7 @@ class Gazetteer:
     def lookup(self, text: str) -> str | None:
         """The actor id a name, alias, seat or demonym stands for, if any."""
         key = fold(text)
-        for table in (self.names, self.seats, self.demonyms):
+        for table in (self.names, self.seats, self.demonyms):  # a body's alias beats a capital
             if key in table:
                 return table[key]
         if key.startswith("the "):
