@@ -367,9 +367,9 @@ def _object_token(pred: Token) -> Token | None:
 
 
 def _verbal(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
-    if pred.lemma_ in lex.evaluate and any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in pred.children):
-        return  # "called it a victory" judges; it is not a phone call
     key = _phrasal_key(pred, lex)
+    if key is None and pred.lemma_ in lex.evaluate and any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in pred.children):
+        return  # "called it a victory" judges; it is not a phone call
     rel = lex.phrasal.get(key) if key else lex.verbs.get(pred.lemma_.lower())
     if rel is None:
         return
