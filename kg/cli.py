@@ -318,30 +318,20 @@ def evaluate(
         gold_records = load_jsonl(gold)
         if len(paths) == 1 and paths[0].suffix == ".jsonl" and _is_predictions(paths[0]):
             preds = load_jsonl(paths[0])
-            ex = None
         else:
             read = read_articles(paths)
             _warn_skips(read.skipped)
-            ex = run_extraction(read.articles, model=model)
-            preds = [c.as_dict() for c in filter_claims(ex.claims)]
+            preds = [c.as_dict() for c in filter_claims(run_extraction(read.articles, model=model).claims)]
     except KGError as exc:
         _fail(exc)
     scores = score_predictions(gold_records, preds)
     typer.echo(scores.table())
     if show_errors:
-        evidence = {}
-        if ex is not None:
-            for c in filter_claims(ex.claims):
-                evidence.setdefault((c.doc, c.subject, c.object, c.polarity), c.evidence)
-        gold_ev = {}
-        for r in gold_records:
-            if r.get("kind") == "relation":
-                gold_ev.setdefault((r["doc"], r["subject"], r["object"], int(r["polarity"])), r.get("evidence", ""))
         for kind, rows in (("missed", scores.missed), ("spurious", scores.spurious)):
             typer.echo(f"--- {kind} (first {show_errors})")
             for row in rows[:show_errors]:
                 typer.echo(f"    {row}")
-                sentence = gold_ev.get(tuple(row)) if kind == "missed" else None
+                sentence = scores.evidence.get(tuple(row))
                 if sentence:
                     typer.echo(f"        {sentence[:200]}")
     typer.echo(scores.total_line())

@@ -93,6 +93,7 @@ class Scores:
     pairs: int = 0
     missed: list[tuple] = field(default_factory=list)
     spurious: list[tuple] = field(default_factory=list)
+    evidence: dict[tuple, str] = field(default_factory=dict)  # (doc, subject, object, polarity) -> a sentence
 
     def table(self) -> str:
         lines = [f"{'doc':<24}{'gold':>5}{'pred':>5}{'tp':>4}   strict P/R/F1        lenient P/R/F1"]
@@ -159,6 +160,7 @@ def score_predictions(gold_records: list[dict], predictions: list[dict]) -> Scor
         gold_rel: dict[tuple, set[str]] = defaultdict(set)
         for r in gold[doc]:
             gold_rel[(r["subject"], r["object"], int(r["polarity"]))].add(r["relation"])
+            scores.evidence.setdefault((doc, r["subject"], r["object"], int(r["polarity"])), r.get("evidence", ""))
         pred_rel: dict[tuple, set[str]] = defaultdict(set)
         unresolved = 0
         for r in preds.get(doc, []):
@@ -169,9 +171,10 @@ def score_predictions(gold_records: list[dict], predictions: list[dict]) -> Scor
             s, o = g.find(str(r["subject"])), g.find(str(r["object"]))
             if s is None or o is None or s == o:
                 unresolved += 1
-                pred_rel[("?" + str(r["subject"]), "?" + str(r["object"]), sign)].add(str(r.get("relation")))
-                continue
+                s, o = "?" + str(r["subject"]), "?" + str(r["object"])
             pred_rel[(s, o, sign)].add(str(r.get("relation")))
+            if (s, o, sign) not in gold_rel:
+                scores.evidence.setdefault((doc, s, o, sign), str(r.get("evidence", "")))
         G, P = set(gold_rel), set(pred_rel)
         tp = G & P
         rel_n += len(tp)

@@ -130,6 +130,7 @@ def run_query(graph: Graph, query: str, params: dict[str, str] | None = None) ->
     except Exception as exc:  # pyparsing / rdflib raise many types for a bad query
         msg = str(exc).splitlines()[0][:200]
         msg = re.sub(r"\(at char \d+\), \(line:(\d+)", lambda m: f"(line:{int(m.group(1)) - offset}", msg)
+        msg = re.sub(r"error at (\d+):(\d+):", lambda m: f"(line:{int(m.group(1)) - offset}, col:{m.group(2)})", msg)
         raise QueryError(f"malformed SPARQL: {msg}") from exc
     if result.type == "ASK":
         return QueryResult(["ask"], [[bool(result.askAnswer)]], boolean=bool(result.askAnswer), raw=result)
