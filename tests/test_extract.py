@@ -154,3 +154,8 @@ def test_intended_attack_is_a_threat(extract_text) -> None:
     found = rels(extract_text("North Korea vowed to strike South Korea.", date=dt.date(2019, 6, 1)))
     assert ("North Korea", "threatens", "South Korea") in found
     assert ("North Korea", "attacks", "South Korea") not in found
+
+
+def test_conjunct_after_reported_clause_keeps_its_subject(extract_text) -> None:
+    found = rels(extract_text("Iran complained that Israel was ready to talk but then bombed Lebanon.", date=dt.date(2024, 6, 1)))
+    assert ("Iran", "attacks", "Lebanon") not in found

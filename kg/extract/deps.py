@@ -135,6 +135,11 @@ def _subject_token(verb: Token, lex: Lexicon, hops: int = 4) -> tuple[Token | No
             return obj, True
         return _subject_token(head, lex, hops - 1)[0], True
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        said = next((c for c in head.children if c.dep_ == "ccomp" and c.right_edge.i < verb.i), None)
+        if said is not None and head.lemma_ in lex.speech | lex.verbs.keys():
+            # "X complained that Y was ready to talk but then fired missiles": the parser hangs the
+            # second verb on "complained", but it continues what Y did
+            return _subject_token(said, lex, hops - 1)[0], True
         return _subject_token(head, lex, hops - 1)[0], True
     if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in verb.children):
         # a participle after a relative clause belongs to the main clause ("..., condemning X")
