@@ -31,7 +31,7 @@ def measure(store: str, path: str) -> dict:
     out = {}
     g = Graph(store=store)
     start = time.perf_counter()
-    g.parse(path, format="nt")
+    g.parse(path, format="ox-nt" if store == "Oxigraph" else "nt")
     out["load"] = time.perf_counter() - start
     start = time.perf_counter()
     out["pairs"] = len(run_query(g, STANCE).rows)

@@ -159,3 +159,15 @@ def test_intended_attack_is_a_threat(extract_text) -> None:
 def test_conjunct_after_reported_clause_keeps_its_subject(extract_text) -> None:
     found = rels(extract_text("Iran complained that Israel was ready to talk but then bombed Lebanon.", date=dt.date(2024, 6, 1)))
     assert ("Iran", "attacks", "Lebanon") not in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The UN General Assembly voted to condemn Russia's invasion of Ukraine.", ("UN General Assembly", "criticizes", "Russia")),
+    ("Iran launched drones at Israel. President Joe Biden condemned the attack.", ("Joe Biden", "criticizes", "Iran")),
+    ("The Israeli army struck back at targets in Lebanon.", ("Israel", "attacks", "Lebanon")),
+    ("Iran's mission to the UN said the matter could be deemed concluded, but warned Israel against retaliation.",
+     ("Iran", "threatens", "Israel")),
+])
+def test_events_and_their_agents(extract_text, text: str, expected: tuple) -> None:
+    found = extract_text(text, date=dt.date(2024, 4, 14))
+    assert expected + ("asserted",) in found, found

@@ -25,10 +25,11 @@ def extract_claims(article: Article, doc: Doc, gaz: Gazetteer, lex: Lexicon,
     res = resolve_doc(doc, gaz, lex, day)
     back = offsets.original if offsets else (lambda pos: pos)
     best: dict[tuple, Claim] = {}
+    context: dict = {}
     for sent in doc.sents:
         start, end = back(sent.start_char), back(sent.end_char)
         evidence = article.text[start:end].strip()
-        for cand in extract_sentence(sent, res, lex):
+        for cand in extract_sentence(sent, res, lex, context):
             claim = _claim(article, cand, evidence, start, end, day)
             key = (claim.subject_id, claim.relation, claim.object_id, start)
             if key not in best or best[key].confidence < claim.confidence:

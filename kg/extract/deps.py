@@ -136,7 +136,8 @@ def _subject_token(verb: Token, lex: Lexicon, hops: int = 4) -> tuple[Token | No
         return _subject_token(head, lex, hops - 1)[0], True
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         said = next((c for c in head.children if c.dep_ == "ccomp" and c.right_edge.i < verb.i), None)
-        if said is not None and head.lemma_ in lex.speech | lex.verbs.keys():
+        action = lex.verbs.get(verb.lemma_) in (Relation.ATTACKS, Relation.AIDS, Relation.SANCTIONS)
+        if said is not None and action and verb.lemma_ not in lex.speech:
             # "X complained that Y was ready to talk but then fired missiles": the parser hangs the
             # second verb on "complained", but it continues what Y did
             return _subject_token(said, lex, hops - 1)[0], True
@@ -371,7 +372,29 @@ def _object_token(pred: Token) -> Token | None:
     return next((c for c in pred.children if c.dep_ in ("dobj", "obj", "dative", "attr", "oprd")), None)
 
 
-def _verbal(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+_JUDGEMENT = {Relation.SUPPORTS, Relation.OPPOSES, Relation.CRITICIZES, Relation.PRAISES}
+_EVENTS = {"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "invasion", "bombing", "bombings",
+           "bombardment", "shelling", "assault", "offensive", "raid", "raids", "incursion", "killing", "killings",
+           "massacre", "occupation", "annexation", "siege", "blockade", "crackdown", "aggression", "onslaught"}
+
+
+def _event_agent(tok: Token, lex: Lexicon, res: Resolution, context: dict) -> list[Ref]:
+    """Who did an event that is judged: "condemned Russia's invasion" -> Russia; "condemned the
+    attack" -> whoever the article last said attacked."""
+    if tok.lemma_.lower() not in _EVENTS and tok.lower_ not in _EVENTS:
+        return []
+    agents = [r for c in tok.children if c.dep_ in ("poss", "amod", "compound") and c.i < tok.i
+              for r in [res.at(c)] if r is not None and not r.is_issue]
+    if agents:
+        return agents
+    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those") for c in tok.children) \
+            and not any(c.dep_ == "prep" for c in tok.children) and context.get("attacker") is not None:
+        return [context["attacker"]]
+    return []
+
+
+def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: dict | None = None) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+    context = context if context is not None else {}
     key = _phrasal_key(pred, lex)
     if key is None and pred.lemma_ in lex.evaluate and any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in pred.children):
         return  # "called it a victory" judges; it is not a phone call
@@ -391,6 +414,9 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relati
         obj_tok: Token | None = pred.head
     else:
         obj_tok = next((c for c in pred.children if c.dep_ == "nsubjpass"), None) if passive else _object_token(pred)
+    if key and not passive and not reduced and _object_token(pred) is not None and pred.lemma_ in lex.verbs \
+            and not _targets(pred, key, res):
+        key, rel = None, lex.verbs[pred.lemma_]  # "warned Israel against retaliation": warn Israel
     if obj_tok is None and key and len(key) > 1:
         prep = next((c for c in pred.children if c.dep_ in ("prep", "agent") and c.lower_ == key[-1]), None)
         obj_tok = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
@@ -399,6 +425,9 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relati
     if obj_tok is not None and rel in _STANCE:
         inner = _inner_target(obj_tok, lex, res)
         objects = inner or objects
+    if obj_tok is not None and rel in _JUDGEMENT:
+        agent = _event_agent(obj_tok, lex, res, context)
+        objects = agent or objects
     if not objects:
         clause = next((c for c in pred.children if c.dep_ in ("xcomp", "ccomp")), None)
         if clause is not None and rel in _STANCE:
@@ -415,7 +444,16 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relati
                     if objects:
                         break
     if rel is Relation.MEETS:
-        objects = _event_host(objects, obj_tok, res)
+        objects = [r for r in _event_host(objects, obj_tok, res) if not r.is_issue]
+    if rel is Relation.ATTACKS and not objects:  # "struck (back at) targets in Lebanon"
+        heads = [obj_tok] if obj_tok is not None else [
+            p for c in pred.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "into")
+            for p in c.children if p.dep_ == "pobj"]
+        for head in heads:
+            objects = [r for r in _arg_refs(head, res) if not r.is_issue]
+            for prep in head.children:
+                if not objects and prep.dep_ == "prep" and prep.lower_ in ("in", "across", "inside"):
+                    objects = [r for r in _arg_refs(next((c for c in prep.children if c.dep_ == "pobj"), None), res) if not r.is_issue]
     if rel.polarity > 0 or rel in _STANCE:  # "blocked aid for Ukraine" opposes Ukraine too
         objects = objects + _beneficiaries(objects, obj_tok, res)
     yield rel, subjects, objects, conf, " ".join(key) if key else pred.lemma_
@@ -538,12 +576,18 @@ def _own_state(a: Ref, b: Ref) -> bool:
     return (a.kind is not None and a.country == b.id and a.id != b.id) or (b.kind is not None and b.country == a.id and a.id != b.id)
 
 
-def extract_sentence(sent: Span, res: Resolution, lex: Lexicon) -> Iterator[Candidate]:
-    """Every relation candidate in one sentence."""
+def extract_sentence(sent: Span, res: Resolution, lex: Lexicon, context: dict | None = None) -> Iterator[Candidate]:
+    """Every relation candidate in one sentence.
+
+    Args:
+        context: state carried across the sentences of one article (the last attacker, for
+            "X condemned the attack"); updated in place.
+    """
+    context = context if context is not None else {}
     for tok in sent:
         if tok.pos_ == "VERB":
             judged = list(_evaluation(tok, lex, res))
-            found = chain(judged or _verbal(tok, lex, res), _reciprocal(tok, lex, res))
+            found = chain(judged or _verbal(tok, lex, res, context), _reciprocal(tok, lex, res))
         elif tok.pos_ in ("NOUN", "PROPN"):
             found = chain(_nominal(tok, lex, res), _reciprocal(tok, lex, res))
         elif tok.pos_ == "ADJ":
@@ -569,12 +613,17 @@ def extract_sentence(sent: Span, res: Resolution, lex: Lexicon) -> Iterator[Cand
             for s in subjects:
                 if s.is_issue:
                     continue
+                own_words = reporter is not None and reporter.id == s.id
+                if own_words:  # "Iran said ... but warned Israel": Iran's own act, not a report
+                    modality = Modality.HYPOTHETICAL if hypothetical else Modality.NEGATED if negated else Modality.ASSERTED
                 for o in objects:
                     if o.id == s.id or _own_state(s, o):
                         continue
                     penalty = 0.1 * sum(r.via in ("pronoun", "description") for r in (s, o))
-                    yield Candidate(s, rel, o, modality, negated, max(0.05, c - penalty), predicate, reporter)
-                    if reporter is not None and rel.polarity < 0 and rel is not Relation.CRITICIZES \
+                    yield Candidate(s, rel, o, modality, negated, max(0.05, c - penalty), predicate, None if own_words else reporter)
+                    if rel is Relation.ATTACKS and not hypothetical:
+                        context["attacker"] = s
+                    if reporter is not None and not own_words and rel.polarity < 0 and rel is not Relation.CRITICIZES \
                             and reporter.id not in (s.id, o.id) and not _own_state(reporter, s) and not hypothetical:
                         # "Zelensky said Russia struck American property": the speaker accuses the attacker
                         yield Candidate(reporter, Relation.CRITICIZES, s, Modality.ASSERTED, False,

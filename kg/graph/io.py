@@ -11,6 +11,7 @@ from kg.errors import StoreError
 
 __all__ = ["load_graph", "save_graph", "atomic_write_text", "FORMATS"]
 
+_OX_FORMATS = {"turtle": "ox-turtle", "nt": "ox-nt", "json-ld": "ox-json-ld", "xml": "ox-xml", "nquads": "ox-nquads"}
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".trig": "trig", ".rdf": "xml", ".xml": "xml", ".nq": "nquads"}
 
 
@@ -53,6 +54,8 @@ def load_graph(path: str | Path, store: str = "Oxigraph") -> Graph:
         raise StoreError(f"{path}: no such graph file; run `kg build` first or give --graph")
     fmt = FORMATS.get(path.suffix.lower(), "turtle")
     g = new_graph(store)
+    if store == "Oxigraph" and fmt in _OX_FORMATS:
+        fmt = _OX_FORMATS[fmt]  # oxrdflib's native parsers load straight into the store
     try:
         g.parse(path, format=fmt)
     except Exception as exc:  # rdflib raises many parser-specific types
