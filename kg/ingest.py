@@ -23,6 +23,7 @@ __all__ = ["read_articles", "Skip", "ReadResult", "MAX_BYTES", "SUFFIXES"]
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".json"}
 MAX_BYTES = 50_000_000  # one file; larger ones are skipped with a note
+MAX_CHARS = 1_000_000  # one article: the parser's own limit (and ~1 GB of memory)
 _FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 
 
@@ -187,6 +188,9 @@ def read_articles(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES) -> Re
             result.skipped.append(Skip(str(path), str(exc)))
             continue
         for art in arts:
+            if len(art.text) > MAX_CHARS:
+                result.skipped.append(Skip(str(path), f"article {art.id!r} is longer than {MAX_CHARS:,} characters; split it"))
+                continue
             if art.id in seen:
                 result.skipped.append(Skip(str(path), f"duplicate article id {art.id!r}; skipped"))
                 continue

@@ -59,3 +59,13 @@ def test_hostile_html_keeps_text_only(tmp_path) -> None:
 def test_parse_date_never_raises(text: str) -> None:
     value = parse_date(text)
     assert value is None or isinstance(value, dt.date)
+
+
+def test_huge_article_is_skipped_not_fatal(tmp_path) -> None:
+    from kg.ingest import MAX_CHARS
+
+    (tmp_path / "huge.txt").write_text("Peace. " * (MAX_CHARS // 7 + 10), encoding="utf-8")
+    (tmp_path / "small.txt").write_text("Japan met Korea.", encoding="utf-8")
+    result = read_articles([tmp_path])
+    assert [a.id for a in result.articles] == ["small"]
+    assert "longer than" in str(result.skipped[0])
