@@ -278,7 +278,56 @@ class _Resolver:
                     if ref is not None:
                         self.mark((token.left_edge.i, i + 1), Ref(ref.id, ref.name, ref.kind, ref.country, "description"))
             i += 1
+        self.quotes()
         return Resolution(self.refs, self.spans, self.new)
+
+    def quotes(self) -> None:
+        """First person inside a quotation is its speaker: "I" the speaker, "we" the speaker's
+        state (or body). A quotation that runs on into the next sentence keeps its speaker."""
+        speaker: Ref | None = None
+        for sent in self.doc.sents:
+            text = sent.text
+            if '"' not in text:
+                speaker = None
+                continue
+            inside, spans, start = False, [], None
+            for tok in sent:
+                if tok.text == '"' or tok.text.startswith('"') and len(tok.text) > 1 and not tok.is_alpha:
+                    if inside:
+                        spans.append((start, tok.i))
+                    inside, start = not inside, tok.i
+            if inside and start is not None:
+                spans.append((start, sent.end))
+            found = self.speaker_of(sent, spans)
+            speaker = found or (speaker if sent.text.lstrip().startswith('"') else None)
+            if speaker is None:
+                continue
+            for lo, hi in spans:
+                for tok in self.doc[lo:hi]:
+                    low = tok.lower_
+                    if low in ("i", "me", "my", "myself"):
+                        self.refs[tok.i] = Ref(speaker.id, speaker.name, speaker.kind, speaker.country, "pronoun")
+                        self.spans[tok.i] = (tok.i, tok.i + 1)
+                    elif low in ("we", "us", "our", "ourselves"):
+                        group = self.actor_ref(speaker.country, "pronoun") if speaker.kind is ActorKind.PERSON and speaker.country else speaker
+                        if group is not None:
+                            self.refs[tok.i] = Ref(group.id, group.name, group.kind, group.country, "pronoun")
+                            self.spans[tok.i] = (tok.i, tok.i + 1)
+
+    def speaker_of(self, sent: Span, spans: list[tuple[int, int]]) -> Ref | None:
+        """The subject of a speech verb outside the quotation marks ('"...," Lavrov said')."""
+        quoted = {i for lo, hi in spans for i in range(lo, hi)}
+        for tok in sent:
+            if tok.i in quoted or tok.pos_ != "VERB" or tok.lemma_ not in self.lex.speech:
+                continue
+            for child in tok.children:
+                if child.dep_ == "nsubj" and child.i not in quoted:
+                    ref = self.refs.get(child.i)
+                    if ref is None:
+                        ref = next((self.refs[t.i] for t in child.subtree if t.i in self.refs), None)
+                    if ref is not None and ref.kind is not None:
+                        return ref
+        return None
 
 
 def resolve_doc(doc: Doc, gaz: Gazetteer, lex: Lexicon, day: dt.date | None = None) -> Resolution:

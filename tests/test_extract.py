@@ -171,3 +171,16 @@ def test_conjunct_after_reported_clause_keeps_its_subject(extract_text) -> None:
 def test_events_and_their_agents(extract_text, text: str, expected: tuple) -> None:
     found = extract_text(text, date=dt.date(2024, 4, 14))
     assert expected + ("asserted",) in found, found
+
+
+def test_first_person_in_quotes_is_the_speaker(extract_text) -> None:
+    found = rels(extract_text('"We will never accept the occupation," Zelensky said. "I urge Germany to send more tanks."',
+                              date=dt.date(2023, 1, 20)))
+    assert ("Volodymyr Zelensky", "requests", "Germany") in found
+    found = extract_text('Erdogan told reporters: "I condemn Israel."', date=dt.date(2023, 11, 1))
+    assert ("Recep Tayyip Erdoğan", "criticizes", "Israel", "asserted") in found
+
+
+def test_according_to_marks_the_source(extract_text) -> None:
+    found = extract_text("Iran fired missiles at Israel, according to the Israeli military.", date=dt.date(2024, 4, 14))
+    assert ("Iran", "attacks", "Israel", "reported") in found

@@ -222,9 +222,17 @@ def _modality(pred: Token, lex: Lexicon, res: Resolution, sent: Span) -> tuple[b
 
 
 def _quote_speaker(pred: Token, sent: Span, lex: Lexicon, res: Resolution) -> Ref | None:
-    """The speaker of a quotation the predicate sits in (‘“...,” Lavrov said’)."""
+    """The source of a claim: the speaker of a quotation it sits in (‘"...," Lavrov said’) or the
+    actor it is "according to"."""
+    for tok in sent:
+        if tok.lower_ == "according":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            refs = [r for r in _arg_refs(pobj, res) if not r.is_issue]
+            if refs:
+                return refs[0]
     text = sent.text
-    if not any(q in text for q in "“\""):
+    if '"' not in text and "\u201c" not in text:
         return None
     root = sent.root
     if root.lemma_ in lex.speech and root.i != pred.i:
