@@ -1,6 +1,7 @@
 """Relation, issue, frame and title lexicons, loaded from ``ontology/lexicon/``."""
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +42,7 @@ class Lexicon:
     descriptions: dict[str, str]
     state_agents: frozenset[str]
     plover: dict[Relation, str]
+    known: frozenset[str] = frozenset()  # every verb lemma the lexicons name: repairs garbled lemmas
 
 
 def _load(path: Path) -> dict:
@@ -111,7 +113,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
     frames = _load(directory / "frames.yaml")
     issues = _load(directory / "issues.yaml")
     titles = _load(directory / "titles.yaml")
-    return Lexicon(
+    lex = Lexicon(
         verbs=verbs, phrasal=phrasal, nouns=nouns, noun_heads=noun_heads, adjectives=adjectives,
         issues={str(k): [str(p).lower() for p in v] for k, v in issues.items()},
         light=frozenset(frames["light"]), attempt=frozenset(frames["attempt"]),
@@ -123,3 +125,6 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         descriptions=dict(titles["descriptions"]), state_agents=frozenset(titles["state_agents"]),
         plover=plover,
     )
+    known = frozenset(lex.verbs) | {k[0] for k in lex.phrasal} | lex.light | lex.speech | lex.attempt | lex.negating \
+        | lex.evaluate | lex.intention | lex.irrealis | lex.object_control
+    return dataclasses.replace(lex, known=known)

@@ -184,3 +184,8 @@ def test_first_person_in_quotes_is_the_speaker(extract_text) -> None:
 def test_according_to_marks_the_source(extract_text) -> None:
     found = extract_text("Iran fired missiles at Israel, according to the Israeli military.", date=dt.date(2024, 4, 14))
     assert ("Iran", "attacks", "Israel", "reported") in found
+
+
+def test_garbled_lemma_and_verb_attached_preposition(extract_text) -> None:
+    found = rels(extract_text("Separately, Beijing staged large military drills around Taiwan.", date=dt.date(2024, 5, 1)))
+    assert ("China", "threatens", "Taiwan") in found

@@ -104,6 +104,18 @@ def _agent_refs(tok: Token | None, res: Resolution) -> list[Ref]:
     return refs
 
 
+def _lemma(tok: Token, lex: Lexicon) -> str:
+    """The token's lemma, repaired when the small model garbles a known word ("staged" -> "stag")."""
+    lemma = tok.lemma_.lower()
+    if lemma in lex.known or tok.pos_ != "VERB":
+        return lemma
+    low = tok.lower_
+    for cand in (low, low[:-1], low[:-2], low[:-3] + "y", low[:-3] + "e") if low.endswith(("ed", "es", "s", "d")) else (low,):
+        if cand in lex.known:
+            return cand
+    return lemma
+
+
 def _passive(verb: Token) -> bool:
     """A passive clause; "he's adopted X" (has adopted) is active however the parser reads 's."""
     deps = {c.dep_ for c in verb.children}
@@ -264,7 +276,7 @@ def _targets(pred: Token, rel_key: tuple[str, ...] | None, res: Resolution) -> l
 
 
 def _phrasal_key(pred: Token, lex: Lexicon) -> tuple[str, ...] | None:
-    lemma = pred.lemma_.lower()
+    lemma = _lemma(pred, lex)
     prts = [c.lower_ for c in pred.children if c.dep_ == "prt"]
     preps = [c.lower_ for c in pred.children if c.dep_ in ("prep", "agent")]
     for prt in prts:
@@ -286,8 +298,8 @@ def _light_subject(noun: Token, lex: Lexicon) -> Token | None:
         tok = tok.head
     if tok.dep_ in ("dobj", "obj", "prep", "attr", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         verb = tok.head
-        lexical = verb.lemma_ in lex.verbs
-        if verb.lemma_ in lex.light or (noun.dep_ in ("dobj", "obj", "attr") and not lexical):
+        lexical = _lemma(verb, lex) in lex.verbs
+        if _lemma(verb, lex) in lex.light or (noun.dep_ in ("dobj", "obj", "attr") and not lexical):
             subj, _ = _subject_token(verb, lex)
             return subj
     return None
@@ -406,7 +418,7 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: dict | None = N
     key = _phrasal_key(pred, lex)
     if key is None and pred.lemma_ in lex.evaluate and any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in pred.children):
         return  # "called it a victory" judges; it is not a phone call
-    rel = lex.phrasal.get(key) if key else lex.verbs.get(pred.lemma_.lower())
+    rel = lex.phrasal.get(key) if key else lex.verbs.get(_lemma(pred, lex))
     if rel is None:
         return
     passive = _passive(pred)
@@ -474,7 +486,10 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relat
         return
     rel = None
     objects: list[Ref] = []
-    for child in noun.children:
+    preps = [c for c in noun.children if c.dep_ == "prep"]
+    if noun.dep_ in ("dobj", "obj") and _lemma(noun.head, lex) in lex.light:
+        preps += [c for c in noun.head.children if c.dep_ == "prep" and c.i > noun.i]  # "staged drills around Taiwan"
+    for child in preps:
         if child.dep_ == "prep":
             rel = lex.nouns.get((low, child.lower_)) or lex.nouns.get((lemma, child.lower_))
             if rel is not None:
@@ -632,7 +647,7 @@ def extract_sentence(sent: Span, res: Resolution, lex: Lexicon, context: dict | 
                     if rel is Relation.ATTACKS and not hypothetical:
                         context["attacker"] = s
                     if reporter is not None and not own_words and rel.polarity < 0 and rel is not Relation.CRITICIZES \
-                            and reporter.id not in (s.id, o.id) and not _own_state(reporter, s) and not hypothetical:
+                            and reporter.id != s.id and not _own_state(reporter, s) and not hypothetical:
                         # "Zelensky said Russia struck American property": the speaker accuses the attacker
                         yield Candidate(reporter, Relation.CRITICIZES, s, Modality.ASSERTED, False,
                                         max(0.05, c - penalty - 0.15), f"reports {predicate}")
