@@ -189,3 +189,10 @@ def test_according_to_marks_the_source(extract_text) -> None:
 def test_garbled_lemma_and_verb_attached_preposition(extract_text) -> None:
     found = rels(extract_text("Separately, Beijing staged large military drills around Taiwan.", date=dt.date(2024, 5, 1)))
     assert ("China", "threatens", "Taiwan") in found
+
+
+def test_for_subject_infinitive_and_beneficiary(extract_text) -> None:
+    found = rels(extract_text("The EU agreed to pay for Moldova to buy radars.", date=dt.date(2024, 5, 1)))
+    assert ("European Union", "aids", "Moldova") in found
+    found = rels(extract_text("Japan's plan for security guarantees for the Philippines was welcomed.", date=dt.date(2024, 5, 1)))
+    assert ("Japan", "supports", "Philippines") in found

@@ -265,6 +265,11 @@ def _targets(pred: Token, rel_key: tuple[str, ...] | None, res: Resolution) -> l
                     return _arg_refs(pobj, res)
                 if child.dep_ == "prt":
                     break
+        for clause in pred.children:  # "pay for Ukraine to buy weapons": for + subject of the infinitive
+            if clause.dep_ in ("advcl", "ccomp", "xcomp") and any(m.dep_ == "mark" and m.lower_ == prep_word for m in clause.children):
+                subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                if subj is not None:
+                    return _arg_refs(subj, res)
         obj = next((c for c in pred.children if c.dep_ in ("dobj", "obj", "dative")), None)
         return _arg_refs(obj, res) if obj is not None else []
     for child in pred.children:
@@ -279,6 +284,8 @@ def _phrasal_key(pred: Token, lex: Lexicon) -> tuple[str, ...] | None:
     lemma = _lemma(pred, lex)
     prts = [c.lower_ for c in pred.children if c.dep_ == "prt"]
     preps = [c.lower_ for c in pred.children if c.dep_ in ("prep", "agent")]
+    preps += [m.lower_ for c in pred.children if c.dep_ in ("advcl", "ccomp", "xcomp")
+              for m in c.children if m.dep_ == "mark" and m.lower_ == "for"]  # "pay for X to buy"
     for prt in prts:
         for prep in preps:
             if (lemma, prt, prep) in lex.phrasal:
@@ -500,10 +507,12 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relat
     if rel is None or not objects:
         yield from _relational_person(noun, lemma, lex, res)
         return
+    pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
     if rel in _STANCE:  # "roadblocks to Trump's rush for peace": opposing the push is opposing peace
-        pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
         inner = _inner_target(pobj, lex, res) if pobj is not None else []
         objects = inner or objects
+    if rel.polarity > 0 or rel in _STANCE:  # "plan for security guarantees for Ukraine"
+        objects = objects + _beneficiaries(objects, pobj, res)
     subjects: list[Ref] = []
     conf = 0.7
     for child in noun.children:
