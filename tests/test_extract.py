@@ -196,3 +196,18 @@ def test_for_subject_infinitive_and_beneficiary(extract_text) -> None:
     assert ("European Union", "aids", "Moldova") in found
     found = rels(extract_text("Japan's plan for security guarantees for the Philippines was welcomed.", date=dt.date(2024, 5, 1)))
     assert ("Japan", "supports", "Philippines") in found
+
+
+def test_unnamed_attacker_is_the_articles_only_attacker(extract_text) -> None:
+    text = ("Azerbaijan shelled Armenian border villages on Monday. "
+            "On Tuesday the parliament building in Yerevan was hit, officials said.")
+    found = rels(extract_text(text, date=dt.date(2022, 9, 14)))
+    assert ("Azerbaijan", "attacks", "Armenia") in found
+    two = ("Israel struck Gaza. Hamas fired rockets at Tel Aviv. A hospital in Lebanon was hit.")
+    assert not any(o == "Lebanon" for _, r, o in rels(extract_text(two, date=dt.date(2023, 11, 1))) if r == "attacks")
+
+
+def test_parenthetical_source(extract_text) -> None:
+    found = extract_text("Moscow, as several European leaders have said, does not want peace.", date=dt.date(2025, 9, 1))
+    assert ("Russia", "opposes", "peace", "negated") in found  # negation outranks "reported"; the reporter is kept apart
+    assert ("Europe", "criticizes", "Russia", "asserted") in found

@@ -5,7 +5,7 @@ import datetime as dt
 
 from spacy.tokens import Doc
 
-from kg.extract.deps import EXTRACTOR, Candidate, extract_sentence
+from kg.extract.deps import EXTRACTOR, Candidate, extract_sentence, unnamed_attackers
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
 from kg.records import Article, Claim
@@ -26,14 +26,19 @@ def extract_claims(article: Article, doc: Doc, gaz: Gazetteer, lex: Lexicon,
     back = offsets.original if offsets else (lambda pos: pos)
     best: dict[tuple, Claim] = {}
     context: dict = {}
+
+    def keep(sent: object, cand: Candidate) -> None:
+        start, end = back(sent.start_char), back(sent.end_char)  # type: ignore[attr-defined]
+        claim = _claim(article, cand, article.text[start:end].strip(), start, end, day)
+        key = (claim.subject_id, claim.relation, claim.object_id, start)
+        if key not in best or best[key].confidence < claim.confidence:
+            best[key] = claim
+
     for sent in doc.sents:
-        start, end = back(sent.start_char), back(sent.end_char)
-        evidence = article.text[start:end].strip()
         for cand in extract_sentence(sent, res, lex, context):
-            claim = _claim(article, cand, evidence, start, end, day)
-            key = (claim.subject_id, claim.relation, claim.object_id, start)
-            if key not in best or best[key].confidence < claim.confidence:
-                best[key] = claim
+            keep(sent, cand)
+    for sent, cand in unnamed_attackers(context):
+        keep(sent, cand)
     return list(best.values()), res
 
 

@@ -237,6 +237,12 @@ def _quote_speaker(pred: Token, sent: Span, lex: Lexicon, res: Resolution) -> Re
     """The source of a claim: the speaker of a quotation it sits in (‘"...," Lavrov said’) or the
     actor it is "according to"."""
     for tok in sent:
+        if tok.pos_ == "VERB" and tok.lemma_ in lex.speech and tok.i != pred.i and tok.dep_ == "advcl" \
+                and any(m.dep_ == "mark" and m.lower_ == "as" for m in tok.children):
+            # "..., as several European leaders have said, ...": the parenthetical names the source
+            refs = [r for r in _arg_refs(_subject_token(tok, lex)[0], res) if not r.is_issue]
+            if refs:
+                return refs[0]
         if tok.lower_ == "according":
             to = next((c for c in tok.children if c.lower_ == "to"), None)
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
@@ -432,6 +438,9 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: dict | None = N
     reduced = pred.dep_ == "acl" and pred.tag_ == "VBN"  # "a deal brokered by the US"
     subj_tok, inherited = _subject_token(pred, lex)
     if (passive or reduced) and not any(c.dep_ == "agent" for c in pred.children):
+        if passive and not reduced and rel is Relation.ATTACKS:  # "the ministry was hit": attacker unnamed
+            target = next((c for c in pred.children if c.dep_ == "nsubjpass"), None)
+            yield rel, [], [r for r in _arg_refs(target, res) if not r.is_issue], 0.45, pred.lemma_
         return
     if reduced:
         agent = next(c for c in pred.children if c.dep_ == "agent")
@@ -486,7 +495,7 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: dict | None = N
     yield rel, subjects, objects, conf, " ".join(key) if key else pred.lemma_
 
 
-def _nominal(noun: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: dict | None = None) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
     lemma = noun.lemma_.lower()
     low = noun.lower_
     if lemma not in lex.noun_heads and low not in lex.noun_heads:
@@ -505,6 +514,11 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relat
                 if objects:
                     break
     if rel is None or not objects:
+        if context is not None and lex.noun_heads.get(lemma) is Relation.ATTACKS:
+            # "the Russian summer offensive": an attacker without a named target
+            context.setdefault("agents", {}).update(
+                (r.id, r) for c in noun.children if c.dep_ in ("amod", "poss", "compound") and c.i < noun.i
+                for r in [res.at(c)] if r is not None and not r.is_issue)
         yield from _relational_person(noun, lemma, lex, res)
         return
     pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
@@ -603,6 +617,35 @@ def _reciprocal(tok: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Rel
         yield rel, [a], [b for b in pairs if b != a], 0.65, predicate
 
 
+def unnamed_attackers(context: dict) -> Iterator[tuple[Span, Candidate]]:
+    """Give attacks whose attacker the sentence leaves unnamed ("the ministry was hit", "the
+    pummelling of Kyiv") to the article's attacker of that target, when there is exactly one.
+
+    Args:
+        context: the article's extraction context: its explicit "attacks" (attacker, target), the
+            "pending" attacks without an attacker, and attack "agents" without a target.
+    """
+    attacks: list[tuple[Ref, Ref]] = context.get("attacks", [])
+    by_target: dict[str, set[str]] = {}
+    refs: dict[str, Ref] = {}
+    for a, t in attacks:
+        by_target.setdefault(t.id, set()).add(a.id)
+        refs[a.id] = a
+    everyone = {a.id for a, _ in attacks} | set(context.get("agents", {}))
+    for sent, targets, predicate, reporter in context.get("pending", []):
+        for target in targets:
+            named = by_target.get(target.id, set())
+            pool = named if named else everyone - {target.id}
+            if len(pool) != 1:
+                continue
+            attacker_id = next(iter(pool))
+            attacker = refs.get(attacker_id) or context.get("agents", {}).get(attacker_id)
+            if attacker is None or attacker.id == target.id or _own_state(attacker, target):
+                continue
+            yield sent, Candidate(attacker, Relation.ATTACKS, target, Modality.REPORTED if reporter else Modality.ASSERTED,
+                                  False, 0.4, f"{predicate} (unnamed attacker)", reporter)
+
+
 def _own_state(a: Ref, b: Ref) -> bool:
     """A person and the state they act for: not a relation between two actors."""
     return (a.kind is not None and a.country == b.id and a.id != b.id) or (b.kind is not None and b.country == a.id and a.id != b.id)
@@ -621,12 +664,17 @@ def extract_sentence(sent: Span, res: Resolution, lex: Lexicon, context: dict | 
             judged = list(_evaluation(tok, lex, res))
             found = chain(judged or _verbal(tok, lex, res, context), _reciprocal(tok, lex, res))
         elif tok.pos_ in ("NOUN", "PROPN"):
-            found = chain(_nominal(tok, lex, res), _reciprocal(tok, lex, res))
+            found = chain(_nominal(tok, lex, res, context), _reciprocal(tok, lex, res))
         elif tok.pos_ == "ADJ":
             found = _adjectival(tok, lex, res)
         else:
             continue
         for rel, subjects, objects, conf, predicate in found:
+            if not subjects and objects and rel is Relation.ATTACKS:
+                negated, hypothetical, reporter = _modality(tok, lex, res, sent)
+                if not negated and not hypothetical:
+                    context.setdefault("pending", []).append((sent, [o for o in objects if not o.is_issue], predicate, reporter))
+                continue
             if not subjects or not objects:
                 continue
             negated, hypothetical, reporter = _modality(tok, lex, res, sent)
@@ -655,6 +703,7 @@ def extract_sentence(sent: Span, res: Resolution, lex: Lexicon, context: dict | 
                     yield Candidate(s, rel, o, modality, negated, max(0.05, c - penalty), predicate, None if own_words else reporter)
                     if rel is Relation.ATTACKS and not hypothetical:
                         context["attacker"] = s
+                        context.setdefault("attacks", []).append((s, o))
                     if reporter is not None and not own_words and rel.polarity < 0 and rel is not Relation.CRITICIZES \
                             and reporter.id != s.id and not _own_state(reporter, s) and not hypothetical:
                         # "Zelensky said Russia struck American property": the speaker accuses the attacker
