@@ -36,6 +36,7 @@ class Lexicon:
     intention: frozenset[str]
     object_control: frozenset[str]
     irrealis: frozenset[str]
+    deal: frozenset[str]
     evaluation_negative: frozenset[str]
     evaluation_positive: frozenset[str]
     titles: dict[str, str]
@@ -119,12 +120,12 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         light=frozenset(frames["light"]), attempt=frozenset(frames["attempt"]),
         negating=frozenset(frames["negating"]), speech=frozenset(frames["speech"]),
         modals=frozenset(frames["modals"]), conditional=frozenset(frames["conditional"]),
-        hedges=frozenset(frames["hedges"]), evaluate=frozenset(frames["evaluate"]), intention=frozenset(frames["intention"]), object_control=frozenset(frames["object_control"]), irrealis=frozenset(frames["irrealis"]),
+        hedges=frozenset(frames["hedges"]), evaluate=frozenset(frames["evaluate"]), intention=frozenset(frames["intention"]), object_control=frozenset(frames["object_control"]), irrealis=frozenset(frames["irrealis"]), deal=frozenset(frames["deal"]),
         evaluation_negative=frozenset(frames["evaluation_negative"]), evaluation_positive=frozenset(frames["evaluation_positive"]),
         titles=dict(titles["titles"]),
         descriptions=dict(titles["descriptions"]), state_agents=frozenset(titles["state_agents"]),
         plover=plover,
     )
     known = frozenset(lex.verbs) | {k[0] for k in lex.phrasal} | lex.light | lex.speech | lex.attempt | lex.negating \
-        | lex.evaluate | lex.intention | lex.irrealis | lex.object_control
+        | lex.evaluate | lex.intention | lex.irrealis | lex.object_control | lex.deal
     return dataclasses.replace(lex, known=known)

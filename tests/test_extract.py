@@ -211,3 +211,8 @@ def test_parenthetical_source(extract_text) -> None:
     found = extract_text("Moscow, as several European leaders have said, does not want peace.", date=dt.date(2025, 9, 1))
     assert ("Russia", "opposes", "peace", "negated") in found  # negation outranks "reported"; the reporter is kept apart
     assert ("Europe", "criticizes", "Russia", "asserted") in found
+
+
+def test_an_accepted_peace_is_a_deal(extract_text) -> None:
+    found = rels(extract_text("Georgia refused to accept the peace Moscow offered.", date=dt.date(2008, 8, 20)))
+    assert ("Georgia", "opposes", "peace deal") in found

@@ -481,6 +481,8 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: dict | None = N
                         break
     if rel is Relation.MEETS:
         objects = [r for r in _event_host(objects, obj_tok, res) if not r.is_issue]
+    if _lemma(pred, lex) in lex.deal:  # what is offered, accepted or signed is a deal, not peace itself
+        objects = [Ref("issue:peace deal", "peace deal", None) if r.id == "issue:peace" else r for r in objects]
     if rel is Relation.ATTACKS and not objects:  # "struck (back at) targets in Lebanon"
         heads = [obj_tok] if obj_tok is not None else [
             p for c in pred.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "into")
