@@ -216,3 +216,14 @@ def test_parenthetical_source(extract_text) -> None:
 def test_an_accepted_peace_is_a_deal(extract_text) -> None:
     found = rels(extract_text("Georgia refused to accept the peace Moscow offered.", date=dt.date(2008, 8, 20)))
     assert ("Georgia", "opposes", "peace deal") in found
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    ("Erdogan seemed to lose patience, in a post that hinted at support for Azerbaijani strikes on Armenian positions.",
+     ("Recep Tayyip Erdoğan", "supports", "Azerbaijan"), ("Recep Tayyip Erdoğan", "supports", "Armenia")),
+    ("Iran complained that Israel was ready to talk but then dispatched drones into Syria.",
+     ("Israel", "attacks", "Syria"), ("Iran", "attacks", "Syria")),
+])
+def test_statements_speak_for_their_authors(extract_text, text: str, expected: tuple, absent: tuple) -> None:
+    found = rels(extract_text(text, date=dt.date(2023, 9, 20)))
+    assert expected in found and absent not in found, found

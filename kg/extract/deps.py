@@ -95,9 +95,18 @@ def _arg_refs(tok: Token | None, res: Resolution, depth: int = 3) -> list[Ref]:
     return list(dict.fromkeys(out))
 
 
-def _agent_refs(tok: Token | None, res: Resolution) -> list[Ref]:
-    """Actors doing something; an issue-like subject stands for its owner ("Moscow's diplomacy, which ...")."""
+_ARTIFACTS = {"post", "statement", "message", "letter", "tweet", "speech", "remarks", "interview", "op-ed", "article",
+              "address", "communique", "communiqué", "declaration", "video", "broadcast", "briefing", "memo", "note", "report"}
+
+
+def _agent_refs(tok: Token | None, res: Resolution, lex: Lexicon) -> list[Ref]:
+    """Actors doing something; an issue-like subject stands for its owner ("Moscow's diplomacy, which ...");
+    a statement stands for its author ("..., in a post that hinted at ...": whoever posted)."""
     refs = _arg_refs(tok, res)
+    if tok is not None and not refs and tok.lemma_.lower() in _ARTIFACTS:
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "through", "via") and tok.head.head.pos_ in ("VERB", "AUX"):
+            subj, _ = _subject_token(tok.head.head, lex)
+            return [r for r in _arg_refs(subj, res) if not r.is_issue]
     if tok is not None and refs and all(r.is_issue for r in refs):
         owners = [res.at(c) for c in tok.children if c.dep_ in ("poss", "amod", "compound") and res.at(c) is not None]
         return [r for r in owners if not r.is_issue]
@@ -148,7 +157,8 @@ def _subject_token(verb: Token, lex: Lexicon, hops: int = 4) -> tuple[Token | No
         return _subject_token(head, lex, hops - 1)[0], True
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         said = next((c for c in head.children if c.dep_ == "ccomp" and c.right_edge.i < verb.i), None)
-        action = lex.verbs.get(verb.lemma_) in (Relation.ATTACKS, Relation.AIDS, Relation.SANCTIONS)
+        key = _phrasal_key(verb, lex)
+        action = (lex.phrasal.get(key) if key else lex.verbs.get(_lemma(verb, lex))) in (Relation.ATTACKS, Relation.AIDS, Relation.SANCTIONS)
         if said is not None and action and verb.lemma_ not in lex.speech:
             # "X complained that Y was ready to talk but then fired missiles": the parser hangs the
             # second verb on "complained", but it continues what Y did
@@ -332,9 +342,14 @@ def _issue_in(tok: Token, res: Resolution) -> list[Ref]:
 
 
 def _inner_target(tok: Token, lex: Lexicon, res: Resolution) -> list[Ref]:
-    """The target of a relational noun used as an argument ("roadblocks to Trump's rush for peace")."""
+    """What a stance on a relational noun is about: "roadblocks to Trump's rush for peace" is about
+    peace; "help for Ukrainian strikes on Russia" backs the striker, Ukraine."""
     for child in tok.children:
-        if child.dep_ == "prep" and (tok.lemma_.lower(), child.lower_) in lex.nouns:
+        rel = lex.nouns.get((tok.lemma_.lower(), child.lower_)) or lex.nouns.get((tok.lower_, child.lower_))
+        if child.dep_ == "prep" and rel is not None:
+            if rel.polarity < 0:
+                return [r for c in tok.children if c.dep_ in ("amod", "poss", "compound") and c.i < tok.i
+                        for r in [res.at(c)] if r is not None and not r.is_issue]
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             refs = _arg_refs(pobj, res)
             if refs:
@@ -445,7 +460,7 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: dict | None = N
     if reduced:
         agent = next(c for c in pred.children if c.dep_ == "agent")
         subj_tok, inherited, passive = next((c for c in agent.children if c.dep_ == "pobj"), None), False, True
-    subjects = _agent_refs(subj_tok, res)
+    subjects = _agent_refs(subj_tok, res, lex)
     if reduced:
         obj_tok: Token | None = pred.head
     else:
@@ -542,7 +557,7 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: dict | None = 
     subjects = list(dict.fromkeys(subjects))
     if not subjects:
         subj_tok = _light_subject(noun, lex)
-        subjects = _arg_refs(subj_tok, res) if subj_tok is not None else []
+        subjects = _agent_refs(subj_tok, res, lex) if subj_tok is not None else []
         conf = 0.6
     if subjects:
         yield rel, subjects, objects, conf, f"{lemma} {child.lower_}"
