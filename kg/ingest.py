@@ -69,6 +69,42 @@ def parse_date(value: object) -> dt.date | None:
     return None
 
 
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MDY = re.compile(rf"\b({_MONTHS})\.? (\d{{1,2}}),? (\d{{4}})\b")
+_DMY = re.compile(rf"\b(\d{{1,2}}) ({_MONTHS}),? (\d{{4}})\b")
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def infer_date(text: str, today: dt.date | None = None) -> dt.date | None:
+    """The latest full date the text gives (captions and datelines carry them), never after today.
+
+    Used to resolve role titles ("the US president") in articles that come without a date.
+
+    >>> infer_date("Putin spoke in Alaska on Friday, August 15, 2025. He met Xi on 3 September 2025.")
+    datetime.date(2025, 9, 3)
+    >>> infer_date("No dates here.") is None
+    True
+    """
+    today = today or dt.date.today()
+    months = {m: i for i, m in enumerate(_MONTHS.split("|"), 1)}
+    found = []
+    for m in _MDY.finditer(text):
+        found.append((int(m.group(3)), months[m.group(1)], int(m.group(2))))
+    for m in _DMY.finditer(text):
+        found.append((int(m.group(3)), months[m.group(2)], int(m.group(1))))
+    for m in _ISO.finditer(text):
+        found.append((int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    dates = []
+    for y, mo, d in found:
+        try:
+            day = dt.date(y, mo, d)
+        except ValueError:
+            continue
+        if day <= today:
+            dates.append(day)
+    return max(dates) if dates else None
+
+
 def _files(paths: Iterable[str | Path]) -> Iterator[Path]:
     for raw in paths:
         path = Path(raw)

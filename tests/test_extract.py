@@ -227,3 +227,12 @@ def test_an_accepted_peace_is_a_deal(extract_text) -> None:
 def test_statements_speak_for_their_authors(extract_text, text: str, expected: tuple, absent: tuple) -> None:
     found = rels(extract_text(text, date=dt.date(2023, 9, 20)))
     assert expected in found and absent not in found, found
+
+
+def test_undated_article_takes_roles_from_its_own_dates(nlp, gaz, lex) -> None:
+    from kg.extract import extract_claims
+    from kg.records import Article
+
+    text = "The US president criticized Iran on March 3, 2022."
+    claims, _ = extract_claims(Article("u", text), nlp(text), gaz, lex)
+    assert ("Joe Biden", "Iran") in {(c.subject, c.object) for c in claims}

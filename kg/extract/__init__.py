@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from kg.extract.deps import EXTRACTOR, Candidate, extract_sentence, unnamed_attackers
 from kg.gazetteer import Gazetteer
+from kg.ingest import infer_date
 from kg.lexicon import Lexicon
 from kg.records import Article, Claim
 from kg.resolve import Resolution, resolve_doc
@@ -21,7 +22,7 @@ def extract_claims(article: Article, doc: Doc, gaz: Gazetteer, lex: Lexicon,
 
     Offsets and evidence always point into ``article.text``.
     """
-    day = article.date or dt.date.today()
+    day = article.date or infer_date(article.text) or dt.date.today()
     res = resolve_doc(doc, gaz, lex, day)
     back = offsets.original if offsets else (lambda pos: pos)
     best: dict[tuple, Claim] = {}
