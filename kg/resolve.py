@@ -28,6 +28,9 @@ _PRONOUN_KIND = {
     "they": "plural", "them": "plural", "their": "plural", "themselves": "plural",
 }
 _NEW_KIND = {"PERSON": ActorKind.PERSON, "ORG": ActorKind.ORGANIZATION}
+_PERSON_NOUNS = {"minister", "secretary", "senator", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson",
+                 "general", "commander", "governor", "mayor", "lawmaker", "adviser", "advisor", "diplomat", "official",
+                 "negotiator", "chairman", "chairwoman", "director", "mr", "mrs", "ms", "dr", "sen", "rep", "gen"}
 _PLEONASTIC_HEADS = {"be", "seem", "appear", "sound", "look", "feel", "remain", "become", "matter", "take", "happen"}
 _GOVERNMENT = {"administration", "government", "regime", "leadership", "cabinet"}
 
@@ -125,6 +128,8 @@ class _Resolver:
         kind = _NEW_KIND.get(ent.label_)
         if fold(ent.text.removeprefix("the ").removeprefix("The ")) in self.gaz.places:
             return None
+        if kind is ActorKind.ORGANIZATION and self.titled(ent):
+            kind = ActorKind.PERSON  # "Colombia's president, Gustavo Petro": the recogniser said ORG
         if kind is None or not all(t.is_title or t.is_upper or not t.is_alpha for t in ent):
             return None
         return self.new_actor(ent, kind)
@@ -145,6 +150,17 @@ class _Resolver:
         if kind is ActorKind.PERSON and len(name.split()) > 1:
             self.full_names.setdefault(fold(name.split()[-1]), ref)
         return ref
+
+    def titled(self, ent: Span) -> bool:
+        """A name next to a personal title ("President X", "X, the foreign minister", "the envoy, X")."""
+        before = self.doc[ent.start - 1] if ent.start > 0 else None
+        root = ent.root
+        words = set(self.lex.titles) | _PERSON_NOUNS
+        if before is not None and before.lower_ in words:
+            return True
+        if root.dep_ == "appos" and root.head.lemma_.lower() in words:
+            return True
+        return any(c.dep_ == "appos" and c.lemma_.lower() in words for c in root.children)
 
     def state_of(self, token: Token) -> str | None:
         """The state a modifier token names ("Russian", "Russia's", "US", "Kremlin")."""

@@ -236,3 +236,18 @@ def test_undated_article_takes_roles_from_its_own_dates(nlp, gaz, lex) -> None:
     text = "The US president criticized Iran on March 3, 2022."
     claims, _ = extract_claims(Article("u", text), nlp(text), gaz, lex)
     assert ("Joe Biden", "Iran") in {(c.subject, c.object) for c in claims}
+
+
+def test_titled_name_is_a_person_and_clash_with(extract_text, nlp, gaz, lex) -> None:
+    import datetime as dt
+
+    from kg.resolve import resolve_doc
+
+    doc = nlp("Colombia's president, Gustavo Petro, criticized the plan.")
+    res = resolve_doc(doc, gaz, lex, dt.date(2025, 1, 1))
+    petro = next(res.at(t) for t in doc if t.text == "Petro")
+    assert petro.kind.value == "Person"
+    found = rels(extract_text("Colombia's government clashed with Ecuador.", date=dt.date(2024, 4, 1)))
+    assert any(r == "opposes" and o == "Ecuador" for _, r, o in found), found
+    found = rels(extract_text("Moscow and Beijing, which have both lent money to Caracas, back Venezuela.", date=dt.date(2024, 4, 1)))
+    assert {("Russia", "aids", "Venezuela"), ("China", "aids", "Venezuela")} <= found, found

@@ -138,7 +138,10 @@ def _subject_token(verb: Token, lex: Lexicon, hops: int = 4) -> tuple[Token | No
     for child in verb.children:
         if child.dep_ in _SUBJ or (child.dep_ == "nsubjpass" and not _passive(verb)):
             if child.lower_ in _WH and verb.dep_ == "relcl":
-                return verb.head, True
+                head = verb.head
+                while head.dep_ == "conj" and head.head is not head:  # "Moscow and Beijing, which ..."
+                    head = head.head
+                return head, True
             return child, False
         if child.dep_ == "agent":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
