@@ -251,3 +251,16 @@ def test_titled_name_is_a_person_and_clash_with(extract_text, nlp, gaz, lex) -> 
     assert any(r == "opposes" and o == "Ecuador" for _, r, o in found), found
     found = rels(extract_text("Moscow and Beijing, which have both lent money to Caracas, back Venezuela.", date=dt.date(2024, 4, 1)))
     assert {("Russia", "aids", "Venezuela"), ("China", "aids", "Venezuela")} <= found, found
+
+
+def test_conjoined_act_after_a_judgement_is_real(extract_text) -> None:
+    found = extract_text("Erdogan called Netanyahu a war criminal and cut trade with Israel.", date=dt.date(2024, 5, 2))
+    assert ("Recep Tayyip Erdoğan", "sanctions", "Israel", "asserted") in found
+
+
+def test_spun_copy_reads_like_the_original(extract_text) -> None:
+    spun = ("Erdogan known as Netanyahu a struggle prison and reduce commerce with Israel. "
+            "Turkey's international minister stated the struggle should finish. The Russian chief stated it too.")
+    found = rels(extract_text(spun, date=dt.date(2024, 5, 2), spun=True))
+    assert ("Recep Tayyip Erdoğan", "criticizes", "Benjamin Netanyahu") in found
+    assert ("Recep Tayyip Erdoğan", "sanctions", "Israel") in found

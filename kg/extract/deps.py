@@ -217,12 +217,13 @@ def _modality(pred: Token, lex: Lexicon, res: Resolution, sent: Span) -> tuple[b
     hypothetical = False
     reporter = None
     negation_open = modal_open = True  # negation passes up xcomp chains only; modality stops at ccomp
+    came_by = ""  # how the previous link hangs on this one
     for i, tok in enumerate(_chain(pred)):
         if negation_open and _negated(tok):
             negated = not negated
         if i > 0 and negation_open and tok.lemma_ in lex.negating and tok.pos_ == "VERB":
             negated = not negated
-        if modal_open and i > 0 and tok.lemma_ in lex.irrealis and tok.pos_ == "VERB":
+        if modal_open and i > 0 and came_by in ("xcomp", "ccomp", "advcl") and tok.lemma_ in lex.irrealis and tok.pos_ == "VERB":
             hypothetical = True  # "urged the bloc to fund Kyiv": the funding has not happened
         if modal_open:
             for child in tok.children:
@@ -237,6 +238,7 @@ def _modality(pred: Token, lex: Lexicon, res: Resolution, sent: Span) -> tuple[b
             refs = _arg_refs(subj, res)
             reporter = refs[0] if refs and not refs[0].is_issue else None
             break
+        came_by = tok.dep_
         if tok.dep_ != "xcomp":
             negation_open = False
         if tok.dep_ == "ccomp" and tok.head.lemma_ in lex.speech:
