@@ -65,6 +65,8 @@ def view_data(graph: Graph, max_nodes: int = 300) -> dict:
     analysis = analyze(graph, by_state=True)
     bloc_of = analysis.bloc_of()
     nodes = []
+    palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]
+    state_colour: dict[str, str] = {}
     for node in keep:
         ref = URIRef(node)
         label = str(graph.value(ref, RDFS.label) or node.rsplit("/", 1)[-1])
@@ -75,7 +77,12 @@ def view_data(graph: Graph, max_nodes: int = 300) -> dict:
             start, end = graph.value(role, KG.startDate), graph.value(role, KG.endDate)
             roles.append(f"{graph.value(role, KG.roleTitle)} of {graph.value(of, RDFS.label) or of} "
                          f"({start or '?'} to {end or 'now'})")
-        nodes.append({"id": node, "label": label, "kind": _kind(graph, ref), "degree": degree[node],
+        kind = _kind(graph, ref)
+        home = node if kind == "State" else (str(state) if state else "")
+        if home and home not in state_colour:
+            state_colour[home] = palette[len(state_colour) % len(palette)]
+        nodes.append({"id": node, "label": label, "kind": kind, "degree": degree[node],
+                      "stateColor": state_colour.get(home, "#cccccc"),
                       "bloc": bloc_of.get(node, bloc_of.get(str(state)) if state else None),
                       "state": str(graph.value(state, RDFS.label) or "") if state else "",
                       "aliases": sorted(str(a) for a in graph.objects(ref, SKOS.altLabel))[:12], "roles": sorted(roles)})
@@ -97,7 +104,7 @@ def _network(data: dict) -> tuple[list[dict], list[dict], dict]:
         net.add_node(n["id"], label=n["label"], color=_KIND_COLOUR[n["kind"]], shape=_KIND_SHAPE[n["kind"]],
                      size=10 + 3 * min(n["degree"], 15), kind=n["kind"],
                      blocColor=_BLOC_COLOUR[bloc % len(_BLOC_COLOUR)] if bloc is not None else "#cccccc",
-                     bloc=bloc, aliases=n["aliases"], roles=n["roles"], state=n["state"])
+                     bloc=bloc, aliases=n["aliases"], roles=n["roles"], state=n["state"], stateColor=n["stateColor"])
     for i, e in enumerate(data["edges"]):
         net.add_edge(e["from"], e["to"], id=i, color="#2ca02c" if e["polarity"] > 0 else "#d62728",
                      width=1 + min(e["count"], 8), polarity=e["polarity"], count=e["count"], relations=e["relations"],
@@ -165,7 +172,7 @@ label{display:block;margin:4px 0}
 <label>Relation <select id="rel"><option value="all">all</option></select></label>
 <label>Minimum evidence <input id="minev" type="number" min="1" value="1" style="width:4em"></label>
 <label>Actor kind <select id="kind"><option value="all">all</option><option>Person</option><option>State</option><option>Organization</option><option>Group</option><option>Issue</option></select></label>
-<label>Colour by <select id="colour"><option value="kind">kind</option><option value="bloc">camp</option></select></label>
+<label>Colour by <select id="colour"><option value="kind">kind</option><option value="bloc">camp</option><option value="state">state</option></select></label>
 <label id="datebox">Dates <span id="datelabel"></span><br><input id="from" type="range" min="0" value="0"> <input id="to" type="range" min="0" value="0"></label>
 </div>
 <p class="meta" id="omitted"></p>
@@ -231,7 +238,7 @@ function applyFilters(){
 }
 function applyColour(){
   var mode=document.getElementById('colour').value;
-  nodes.update(data.nodes.map(function(n){return {id:n.id,color:mode==='bloc'?n.blocColor:n.color};}));
+  nodes.update(data.nodes.map(function(n){return {id:n.id,color:mode==='bloc'?n.blocColor:mode==='state'?n.stateColor:n.color};}));
 }
 ['pol','rel','minev','kind','from','to'].forEach(function(id){document.getElementById(id).addEventListener('change',applyFilters); document.getElementById(id).addEventListener('input',applyFilters);});
 document.getElementById('colour').addEventListener('change',applyColour);

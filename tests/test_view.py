@@ -131,3 +131,25 @@ def test_large_graph_keeps_the_most_connected(tmp_path) -> None:
 
     data = view_data(synthetic_graph(120, 400), max_nodes=50)
     assert len(data["nodes"]) == 50 and data["omitted"] == 70
+
+
+@pytest.mark.browser
+def test_controls_filter_and_explain(seed_build) -> None:
+    driver = _driver()
+    try:
+        driver.get(seed_build.html_path.resolve().as_uri())
+        _wait_stable(driver)
+        driver.execute_script("var s=document.getElementById('pol'); s.value='-1'; s.dispatchEvent(new Event('change'));")
+        shown = driver.execute_script(
+            "return window.kgNetwork.body.data.edges.get().filter(function(e){return !e.hidden;}).map(function(e){return e.color;})")
+        driver.execute_script("var s=document.getElementById('search'); s.value='Vladimir Putin'; s.dispatchEvent(new Event('change'));")
+        details = driver.execute_script("return document.getElementById('details').textContent")
+        selected = driver.execute_script("return window.kgNetwork.getSelectedNodes()")
+        driver.execute_script("var s=document.getElementById('colour'); s.value='bloc'; s.dispatchEvent(new Event('change'));")
+        colours = driver.execute_script("return window.kgNetwork.body.data.nodes.get().map(function(n){return n.color;})")
+    finally:
+        driver.quit()
+    assert shown and all(c == "#d62728" for c in shown)
+    assert "Allies:" in details and "Opponents:" in details and "Acts for: Russia" in details
+    assert selected == ["https://kg.dev/id/actor/vladimir-putin"]
+    assert len(set(colours)) >= 2
