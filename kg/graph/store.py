@@ -63,7 +63,7 @@ class GraphStore:
         """Every triple of every named graph, in one in-memory graph."""
         from kg.graph.model import new_graph
 
-        out = new_graph()
+        out = new_graph("Oxigraph")  # queries over the union (view, analysis) run in Oxigraph
         if self.spec.startswith("sparql:"):
             result = self.dataset.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
             for triple in result:
