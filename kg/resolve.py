@@ -107,7 +107,13 @@ class _Resolver:
         if ident.startswith("media:") or fold(ent.text) in self.gaz.media:
             return None
         if ident.startswith("issue:"):
-            return Ref(ident, ident[6:], None)
+            label = ident[6:]
+            if label == "summit":
+                place = self.summit_place(ent)
+                if place:
+                    label = f"{place} summit"
+                    return Ref("issue:" + label, label, None)
+            return Ref(ident, label, None)
         if ident:
             ref = self.actor_ref(ident, "name")
             if ref is None:
@@ -150,6 +156,21 @@ class _Resolver:
         if kind is ActorKind.PERSON and len(name.split()) > 1:
             self.full_names.setdefault(fold(name.split()[-1]), ref)
         return ref
+
+    def summit_place(self, ent: Span) -> str | None:
+        """Where or by whom a summit is held: "the Alaska summit", "a summit in Geneva", "the BRICS summit"."""
+        root = ent.root
+        for child in root.children:
+            if child.dep_ == "compound" and child.i < ent.start and child.ent_type_ in ("GPE", "ORG", "LOC", "NORP") \
+                    and not child.ent_id_.startswith("issue:"):
+                span = next((e for e in self.doc.ents if e.start <= child.i < e.end), None)
+                return span.text if span is not None else child.text
+            if child.dep_ == "prep" and child.lower_ in ("in", "at"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj" and c.ent_type_ in ("GPE", "LOC", "FAC")), None)
+                if pobj is not None:
+                    span = next((e for e in self.doc.ents if e.start <= pobj.i < e.end), None)
+                    return span.text if span is not None else pobj.text
+        return None
 
     def titled(self, ent: Span) -> bool:
         """A name next to a personal title ("President X", "X, the foreign minister", "the envoy, X")."""

@@ -264,3 +264,10 @@ def test_spun_copy_reads_like_the_original(extract_text) -> None:
     found = rels(extract_text(spun, date=dt.date(2024, 5, 2), spun=True))
     assert ("Recep Tayyip Erdoğan", "criticizes", "Benjamin Netanyahu") in found
     assert ("Recep Tayyip Erdoğan", "sanctions", "Israel") in found
+
+
+def test_summits_keep_their_place(extract_text) -> None:
+    found = rels(extract_text("Modi backed the G20 summit in Johannesburg. Xi rejected the Geneva summit.", date=dt.date(2025, 11, 1)))
+    objects = {o for _, _, o in found}
+    assert "Johannesburg summit" in objects or "G20 summit" in objects, found
+    assert "Geneva summit" in objects, found
