@@ -135,7 +135,12 @@ def run_query(graph: Graph, query: str, params: dict[str, str] | None = None) ->
     if result.type == "ASK":
         return QueryResult(["ask"], [[bool(result.askAnswer)]], boolean=bool(result.askAnswer), raw=result)
     if result.type in ("CONSTRUCT", "DESCRIBE"):
-        return QueryResult([], [], graph=result.graph, raw=result)
+        from kg.graph.model import new_graph
+
+        out = new_graph()  # with the project's prefixes bound, for readable Turtle
+        for triple in result.graph or []:
+            out.add(triple)
+        return QueryResult([], [], graph=out, raw=result)
     names = [str(v) for v in result.vars or []]
     rows = [[_plain(row[v]) for v in names] for row in result]
     return QueryResult(names, rows, raw=result)
