@@ -271,3 +271,14 @@ def test_summits_keep_their_place(extract_text) -> None:
     objects = {o for _, _, o in found}
     assert "Johannesburg summit" in objects or "G20 summit" in objects, found
     assert "Geneva summit" in objects, found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Iraq signed a security pact with Turkey.", ("Iraq", "cooperates", "Turkey")),
+    ("Poland summoned Russia's ambassador.", ("Poland", "criticizes", "Russia")),
+    ("Canada froze Iran's assets.", ("Canada", "sanctions", "Iran")),
+    ("China banned imports from Lithuania.", ("China", "sanctions", "Lithuania")),
+    ("Qatar mediated between Israel and Hamas.", ("Qatar", "negotiates", "Hamas")),
+])
+def test_diplomatic_and_economic_acts(extract_text, text: str, expected: tuple) -> None:
+    assert expected in rels(extract_text(text, date=dt.date(2023, 6, 1)))

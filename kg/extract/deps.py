@@ -425,6 +425,7 @@ def _object_token(pred: Token) -> Token | None:
     return next((c for c in pred.children if c.dep_ in ("dobj", "obj", "dative", "attr", "oprd")), None)
 
 
+_DIPLOMATS = {"ambassador", "envoy", "diplomat", "charge", "chargé", "chargé d'affaires", "consul", "attaché"}
 _JUDGEMENT = {Relation.SUPPORTS, Relation.OPPOSES, Relation.CRITICIZES, Relation.PRAISES}
 _EVENTS = {"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "invasion", "bombing", "bombings",
            "bombardment", "shelling", "assault", "offensive", "raid", "raids", "incursion", "killing", "killings",
@@ -478,6 +479,8 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: dict | None = N
         obj_tok = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     objects = _arg_refs(obj_tok, res) if passive else _targets(pred, key, res)
     conf = 0.8 - (0.1 if inherited else 0.0)
+    if rel is Relation.MEETS and obj_tok is not None and obj_tok.lemma_.lower() in _DIPLOMATS and _lemma(pred, lex) == "summon":
+        rel = Relation.CRITICIZES  # summoning an ambassador is a diplomatic protest (CAMEO 111)
     if obj_tok is not None and rel in _STANCE:
         inner = _inner_target(obj_tok, lex, res)
         objects = inner or objects
@@ -495,7 +498,7 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: dict | None = N
         objects = _instrument_target(objects, obj_tok, res)
         if not objects and obj_tok is not None and rel is Relation.SANCTIONS:  # "cut trade with Israel"
             for prep in obj_tok.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("with", "to", "on", "against", "towards", "toward"):
+                if prep.dep_ == "prep" and prep.lower_ in ("with", "to", "on", "against", "towards", "toward", "from"):
                     objects = [r for r in _arg_refs(next((c for c in prep.children if c.dep_ == "pobj"), None), res) if not r.is_issue]
                     if objects:
                         break
