@@ -67,12 +67,70 @@ class QueryResult:
         writer.writerows([["" if v is None else str(v) for v in row] for row in self.rows])
         return buf.getvalue()
 
+    terms: list[list[object]] | None = None  # the engine's own terms, when it answered directly
+
     def to_json(self) -> str:
+        """SPARQL 1.1 query results JSON."""
         if self.raw is not None and self.graph is None:
             return self.raw.serialize(format="json").decode()
+        rows = self.terms if self.terms is not None else self.rows
         return json.dumps({"head": {"vars": self.vars}, "results": {"bindings": [
-            {k: {"type": "literal", "value": str(v)} for k, v in zip(self.vars, row, strict=False) if v is not None}
-            for row in self.rows]}})
+            {k: _json_term(v) for k, v in zip(self.vars, row, strict=False) if v is not None} for row in rows]}})
+
+
+def _json_term(term: object) -> dict:
+    import pyoxigraph
+
+    if isinstance(term, pyoxigraph.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, pyoxigraph.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, pyoxigraph.Literal):
+        out = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != _XSD + "string":
+            out["datatype"] = term.datatype.value
+        return out
+    return {"type": "literal", "value": str(term)}
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def _py(term: object) -> object:
+    """A Python value for an Oxigraph term: IRIs as strings, typed literals as numbers, dates, booleans."""
+    import datetime as dt
+    from decimal import Decimal
+
+    import pyoxigraph
+
+    if term is None:
+        return None
+    if isinstance(term, pyoxigraph.Literal):
+        dtype = term.datatype.value.removeprefix(_XSD)
+        value = term.value
+        try:
+            if dtype in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger", "negativeInteger"):
+                return int(value)
+            if dtype == "decimal":
+                return Decimal(value)
+            if dtype in ("double", "float"):
+                return float(value)
+            if dtype == "boolean":
+                return value in ("true", "1")
+            if dtype == "date":
+                return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+        return value
+    return term.value  # NamedNode, BlankNode
+
+
+def _oxigraph(graph: Graph) -> object | None:
+    """The pyoxigraph store under an rdflib graph backed by oxrdflib, if it is one."""
+    store = graph.store
+    return getattr(store, "_inner", None) if type(store).__name__ == "OxigraphStore" else None
 
 
 def _bind(graph: Graph, kind: str, value: str) -> object:
@@ -95,6 +153,11 @@ def _with_values(text: str, bound: dict[str, object]) -> str:
     if match is None:
         raise QueryError("a named query needs a WHERE { ... } clause to bind its parameters")
     return text[:match.end()] + "\n  " + values + "\n" + text[match.end():]
+
+
+def _strip_prologue(text: str) -> str:
+    """The query without its PREFIX/BASE lines and comments."""
+    return re.sub(r"^\s*(PREFIX|BASE)\b[^\n]*$|#[^\n]*$", "", text, flags=re.I | re.M)
 
 
 def run_query(graph: Graph, query: str, params: dict[str, str] | None = None) -> QueryResult:
@@ -125,6 +188,19 @@ def run_query(graph: Graph, query: str, params: dict[str, str] | None = None) ->
     if "PREFIX kg:" not in text:
         text = PREFIXES + text
         offset = PREFIXES.count("\n")
+    inner = _oxigraph(graph)
+    if inner is not None and not bindings and re.search(r"^\s*SELECT\b", _strip_prologue(text), re.I | re.M):
+        # answer straight from Oxigraph: on large graphs converting every cell through rdflib's
+        # terms costs several times the query itself (bench/store_scale.py)
+        try:
+            solutions = inner.query(text, use_default_graph_as_union=True)  # type: ignore[attr-defined]
+            names = [v.value for v in solutions.variables]
+            terms = [[sol[v] for v in names] for sol in solutions]
+        except (SyntaxError, ValueError, OSError) as exc:
+            msg = str(exc).splitlines()[0][:200]
+            msg = re.sub(r"error at (\d+):(\d+):", lambda m: f"(line:{int(m.group(1)) - offset}, col:{m.group(2)})", msg)
+            raise QueryError(f"malformed SPARQL: {msg}") from exc
+        return QueryResult(names, [[_py(t) for t in row] for row in terms], terms=terms)
     try:
         result = graph.query(text, initBindings=bindings)
     except Exception as exc:  # pyparsing / rdflib raise many types for a bad query
