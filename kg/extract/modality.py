@@ -1,0 +1,102 @@
+"""Modality of a predicate: negation, hypothesis, and the source of reported speech."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from kg.extract.arguments import _arg_refs, _subject_token
+from kg.lexicon import Lexicon
+from kg.resolve import Ref, Resolution
+
+_NEG = {"not", "n't", "never", "no", "neither", "nor", "n’t"}
+
+def _chain(verb: Token) -> Iterator[Token]:
+    """The verb and the verbs governing it through xcomp/conj/ccomp/advcl (nearest first)."""
+    tok = verb
+    for _ in range(6):
+        yield tok
+        if tok.dep_ in ("xcomp", "conj", "ccomp", "advcl", "relcl", "acl", "pcomp") and tok.head is not tok:
+            tok = tok.head
+        else:
+            return
+
+def _intended(pred: Token, lex: Lexicon) -> bool:
+    """The predicate is the aim of a vow, threat or plan ("vowed to retaliate against Y")."""
+    tok = pred
+    while tok.dep_ in ("xcomp", "conj") and tok.head is not tok:
+        tok = tok.head
+        if tok.lemma_ in lex.intention:
+            return True
+    return False
+
+def _negated(tok: Token) -> bool:
+    for child in tok.children:
+        if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and child.lower_ in _NEG):
+            return True
+        if child.dep_ == "advmod" and child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
+            return True
+    return False
+
+def _modality(pred: Token, lex: Lexicon, res: Resolution, sent: Span) -> tuple[bool, bool, Ref | None]:
+    """(negated, hypothetical, reporter) for a predicate token."""
+    negated = False
+    hypothetical = False
+    reporter = None
+    negation_open = modal_open = True  # negation passes up xcomp chains only; modality stops at ccomp
+    came_by = ""  # how the previous link hangs on this one
+    for i, tok in enumerate(_chain(pred)):
+        if negation_open and _negated(tok):
+            negated = not negated
+        if i > 0 and negation_open and tok.lemma_ in lex.negating and tok.pos_ == "VERB":
+            negated = not negated
+        if modal_open and i > 0 and came_by in ("xcomp", "ccomp", "advcl") and tok.lemma_ in lex.irrealis and tok.pos_ == "VERB":
+            hypothetical = True  # "urged the bloc to fund Kyiv": the funding has not happened
+        if modal_open:
+            for child in tok.children:
+                if child.dep_ == "aux" and child.lower_ in lex.modals:
+                    hypothetical = True
+                if child.dep_ == "mark" and child.lower_ in lex.conditional:
+                    hypothetical = True
+                if child.dep_ == "advmod" and child.lower_ in lex.hedges:
+                    hypothetical = True
+        if i > 0 and tok.lemma_ in lex.speech and reporter is None:
+            subj, _ = _subject_token(tok, lex)
+            refs = _arg_refs(subj, res)
+            reporter = refs[0] if refs and not refs[0].is_issue else None
+            break
+        came_by = tok.dep_
+        if tok.dep_ != "xcomp":
+            negation_open = False
+        if tok.dep_ == "ccomp" and tok.head.lemma_ in lex.speech:
+            modal_open = False  # "X could say that ...": the reported content keeps its own mood
+    if reporter is None:
+        reporter = _quote_speaker(pred, sent, lex, res)
+    return negated, hypothetical, reporter
+
+def _quote_speaker(pred: Token, sent: Span, lex: Lexicon, res: Resolution) -> Ref | None:
+    """The source of a claim: the speaker of a quotation it sits in (‘"...," Lavrov said’) or the
+    actor it is "according to"."""
+    for tok in sent:
+        if tok.pos_ == "VERB" and tok.lemma_ in lex.speech and tok.i != pred.i and tok.dep_ == "advcl" \
+                and any(m.dep_ == "mark" and m.lower_ == "as" for m in tok.children):
+            # "..., as several European leaders have said, ...": the parenthetical names the source
+            refs = [r for r in _arg_refs(_subject_token(tok, lex)[0], res) if not r.is_issue]
+            if refs:
+                return refs[0]
+        if tok.lower_ == "according":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            refs = [r for r in _arg_refs(pobj, res) if not r.is_issue]
+            if refs:
+                return refs[0]
+    text = sent.text
+    if '"' not in text and "\u201c" not in text:
+        return None
+    root = sent.root
+    if root.lemma_ in lex.speech and root.i != pred.i:
+        subj, _ = _subject_token(root, lex)
+        refs = _arg_refs(subj, res)
+        if refs and not refs[0].is_issue:
+            return refs[0]
+    return None

@@ -1,0 +1,331 @@
+"""Relation words in context: verbs, relational nouns, adjectives, reciprocals and judgements."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.arguments import (
+    _agent_refs,
+    _arg_refs,
+    _lemma,
+    _light_subject,
+    _object_token,
+    _passive,
+    _phrasal_key,
+    _subject_token,
+)
+from kg.lexicon import Lexicon
+from kg.records import Relation
+from kg.resolve import Ref, Resolution
+
+_STANCE = {Relation.SUPPORTS, Relation.OPPOSES}
+
+_INSTRUMENT_PREPS = ("on", "against", "towards", "toward", "into", "at", "upon")
+
+def _targets(pred: Token, rel_key: tuple[str, ...] | None, res: Resolution) -> list[Ref]:
+    if rel_key and len(rel_key) > 1:
+        prep_word = rel_key[-1]
+        for child in pred.children:
+            if child.dep_ in ("prep", "prt", "agent") and child.lower_ == prep_word:
+                pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None:
+                    return _arg_refs(pobj, res)
+                if child.dep_ == "prt":
+                    break
+        for clause in pred.children:  # "pay for Ukraine to buy weapons": for + subject of the infinitive
+            if clause.dep_ in ("advcl", "ccomp", "xcomp") and any(m.dep_ == "mark" and m.lower_ == prep_word for m in clause.children):
+                subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                if subj is not None:
+                    return _arg_refs(subj, res)
+        obj = next((c for c in pred.children if c.dep_ in ("dobj", "obj", "dative")), None)
+        return _arg_refs(obj, res) if obj is not None else []
+    for child in pred.children:
+        if child.dep_ in ("dobj", "obj", "dative", "attr", "oprd"):
+            refs = _arg_refs(child, res)
+            if refs:
+                return refs
+    return []
+
+def _issue_in(tok: Token, res: Resolution) -> list[Ref]:
+    """Issues inside a clause ("wants to end the war", "wants to make a deal")."""
+    for t in tok.subtree:
+        ref = res.at(t)
+        if ref is not None and ref.is_issue:
+            return [ref]
+    return []
+
+def _inner_target(tok: Token, lex: Lexicon, res: Resolution) -> list[Ref]:
+    """What a stance on a relational noun is about: "roadblocks to Trump's rush for peace" is about
+    peace; "help for Ukrainian strikes on Russia" backs the striker, Ukraine."""
+    for child in tok.children:
+        rel = lex.nouns.get((tok.lemma_.lower(), child.lower_)) or lex.nouns.get((tok.lower_, child.lower_))
+        if child.dep_ == "prep" and rel is not None:
+            if rel.polarity < 0:
+                return [r for c in tok.children if c.dep_ in ("amod", "poss", "compound") and c.i < tok.i
+                        for r in [res.at(c)] if r is not None and not r.is_issue]
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            refs = _arg_refs(pobj, res)
+            if refs:
+                return refs
+    return []
+
+def _instrument_target(refs: list[Ref], tok: Token | None, res: Resolution) -> list[Ref]:
+    """For a conflict act done with an instrument, its target ("threatened sanctions on Russia" -> Russia)."""
+    if tok is None or not refs or not all(r.is_issue for r in refs):
+        return refs
+    for t in tok.subtree:
+        if t.dep_ == "prep" and t.lower_ in _INSTRUMENT_PREPS and res.at(t.head) is not None and res.at(t.head).is_issue:
+            pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            actors = [r for r in _arg_refs(pobj, res) if not r.is_issue]
+            if actors:
+                return actors
+    return refs
+
+def _event_host(refs: list[Ref], tok: Token | None, res: Resolution) -> list[Ref]:
+    """For meeting relations, the body holding a summit ("attended the BRICS summit" -> BRICS)."""
+    if tok is None or not refs or not all(r.is_issue for r in refs):
+        return refs
+    for t in tok.subtree:
+        ref = res.at(t)
+        if ref is not None and not ref.is_issue and t.dep_ in ("compound", "poss", "nmod") and res.at(t.head) is not None \
+                and res.at(t.head).is_issue:
+            return [ref]
+    return refs
+
+def _beneficiaries(refs: list[Ref], tok: Token | None, res: Resolution) -> list[Ref]:
+    """Who an issue is for ("security guarantees for Ukraine", "aid to Sudan")."""
+    if tok is None or not refs or not all(r.is_issue for r in refs):
+        return []
+    out = []
+    for t in tok.subtree:
+        if t.dep_ == "prep" and t.lower_ in ("for", "to") and res.at(t.head) is not None and res.at(t.head).is_issue:
+            pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            out.extend(r for r in _arg_refs(pobj, res) if not r.is_issue and r not in refs)
+    return out
+
+def _evaluation(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+    """"X views Y as illegitimate", "X called Y a terrorist state": a judgement of Y."""
+    if pred.lemma_ not in lex.evaluate:
+        return
+    obj = next((c for c in pred.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None:
+        return
+    words: list[str] = []
+    for c in pred.children:
+        if c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as"):
+            words += [t.lower_ for t in c.subtree] + [t.lemma_.lower() for t in c.subtree]
+    words += [t.lower_ for t in obj.subtree if t.i > obj.i]
+    if any(w in lex.evaluation_negative for w in words):
+        rel = Relation.CRITICIZES
+    elif any(w in lex.evaluation_positive for w in words):
+        rel = Relation.SUPPORTS
+    else:
+        return
+    subj, inherited = _subject_token(pred, lex)
+    yield rel, _arg_refs(subj, res), [r for r in _arg_refs(obj, res) if not r.is_issue], 0.6, f"{pred.lemma_} as"
+
+_DIPLOMATS = {"ambassador", "envoy", "diplomat", "charge", "chargé", "chargé d'affaires", "consul", "attaché"}
+
+_JUDGEMENT = {Relation.SUPPORTS, Relation.OPPOSES, Relation.CRITICIZES, Relation.PRAISES}
+
+_EVENTS = {"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "invasion", "bombing", "bombings",
+           "bombardment", "shelling", "assault", "offensive", "raid", "raids", "incursion", "killing", "killings",
+           "massacre", "occupation", "annexation", "siege", "blockade", "crackdown", "aggression", "onslaught"}
+
+def _event_agent(tok: Token, lex: Lexicon, res: Resolution, context: dict) -> list[Ref]:
+    """Who did an event that is judged: "condemned Russia's invasion" -> Russia; "condemned the
+    attack" -> whoever the article last said attacked."""
+    if tok.lemma_.lower() not in _EVENTS and tok.lower_ not in _EVENTS:
+        return []
+    agents = [r for c in tok.children if c.dep_ in ("poss", "amod", "compound") and c.i < tok.i
+              for r in [res.at(c)] if r is not None and not r.is_issue]
+    if agents:
+        return agents
+    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those") for c in tok.children) \
+            and not any(c.dep_ == "prep" for c in tok.children) and context.get("attacker") is not None:
+        return [context["attacker"]]
+    return []
+
+def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: dict | None = None) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+    context = context if context is not None else {}
+    key = _phrasal_key(pred, lex)
+    if key is None and pred.lemma_ in lex.evaluate and any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in pred.children):
+        return  # "called it a victory" judges; it is not a phone call
+    rel = lex.phrasal.get(key) if key else lex.verbs.get(_lemma(pred, lex))
+    if rel is None:
+        return
+    passive = _passive(pred)
+    reduced = pred.dep_ == "acl" and pred.tag_ == "VBN"  # "a deal brokered by the US"
+    subj_tok, inherited = _subject_token(pred, lex)
+    if (passive or reduced) and not any(c.dep_ == "agent" for c in pred.children):
+        if passive and not reduced and rel is Relation.ATTACKS:  # "the ministry was hit": attacker unnamed
+            target = next((c for c in pred.children if c.dep_ == "nsubjpass"), None)
+            yield rel, [], [r for r in _arg_refs(target, res) if not r.is_issue], 0.45, pred.lemma_
+        return
+    if reduced:
+        agent = next(c for c in pred.children if c.dep_ == "agent")
+        subj_tok, inherited, passive = next((c for c in agent.children if c.dep_ == "pobj"), None), False, True
+    subjects = _agent_refs(subj_tok, res, lex)
+    if reduced:
+        obj_tok: Token | None = pred.head
+    else:
+        obj_tok = next((c for c in pred.children if c.dep_ == "nsubjpass"), None) if passive else _object_token(pred)
+    if key and not passive and not reduced and _object_token(pred) is not None and pred.lemma_ in lex.verbs \
+            and not _targets(pred, key, res):
+        key, rel = None, lex.verbs[pred.lemma_]  # "warned Israel against retaliation": warn Israel
+    if obj_tok is None and key and len(key) > 1:
+        prep = next((c for c in pred.children if c.dep_ in ("prep", "agent") and c.lower_ == key[-1]), None)
+        obj_tok = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    objects = _arg_refs(obj_tok, res) if passive else _targets(pred, key, res)
+    conf = 0.8 - (0.1 if inherited else 0.0)
+    if rel is Relation.MEETS and obj_tok is not None and obj_tok.lemma_.lower() in _DIPLOMATS and _lemma(pred, lex) == "summon":
+        rel = Relation.CRITICIZES  # summoning an ambassador is a diplomatic protest (CAMEO 111)
+    if obj_tok is not None and rel in _STANCE:
+        inner = _inner_target(obj_tok, lex, res)
+        objects = inner or objects
+    if obj_tok is not None and rel in _JUDGEMENT:
+        agent = _event_agent(obj_tok, lex, res, context)
+        objects = agent or objects
+    if not objects:
+        clause = next((c for c in pred.children if c.dep_ in ("xcomp", "ccomp")), None)
+        if clause is not None and rel in _STANCE:
+            objects = _issue_in(clause, res)
+        elif clause is not None and rel in (Relation.CRITICIZES, Relation.PRAISES) and clause.dep_ == "ccomp":
+            objects = [r for r in _arg_refs(_subject_token(clause, lex)[0], res) if not r.is_issue]
+        conf -= 0.1
+    if rel.polarity < 0 and rel not in _STANCE:
+        objects = _instrument_target(objects, obj_tok, res)
+        if not objects and obj_tok is not None and rel is Relation.SANCTIONS:  # "cut trade with Israel"
+            for prep in obj_tok.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("with", "to", "on", "against", "towards", "toward", "from"):
+                    objects = [r for r in _arg_refs(next((c for c in prep.children if c.dep_ == "pobj"), None), res) if not r.is_issue]
+                    if objects:
+                        break
+    if rel is Relation.MEETS:
+        objects = [r for r in _event_host(objects, obj_tok, res) if not r.is_issue]
+    if _lemma(pred, lex) in lex.deal:  # what is offered, accepted or signed is a deal, not peace itself
+        objects = [Ref("issue:peace deal", "peace deal", None) if r.id == "issue:peace" else r for r in objects]
+    if rel is Relation.ATTACKS and not objects:  # "struck (back at) targets in Lebanon"
+        heads = [obj_tok] if obj_tok is not None else [
+            p for c in pred.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "into")
+            for p in c.children if p.dep_ == "pobj"]
+        for head in heads:
+            objects = [r for r in _arg_refs(head, res) if not r.is_issue]
+            for prep in head.children:
+                if not objects and prep.dep_ == "prep" and prep.lower_ in ("in", "across", "inside"):
+                    objects = [r for r in _arg_refs(next((c for c in prep.children if c.dep_ == "pobj"), None), res) if not r.is_issue]
+    if rel.polarity > 0 or rel in _STANCE:  # "blocked aid for Ukraine" opposes Ukraine too
+        objects = objects + _beneficiaries(objects, obj_tok, res)
+    yield rel, subjects, objects, conf, " ".join(key) if key else pred.lemma_
+
+def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: dict | None = None) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+    lemma = noun.lemma_.lower()
+    low = noun.lower_
+    if lemma not in lex.noun_heads and low not in lex.noun_heads:
+        return
+    rel = None
+    objects: list[Ref] = []
+    preps = [c for c in noun.children if c.dep_ == "prep"]
+    if noun.dep_ in ("dobj", "obj") and _lemma(noun.head, lex) in lex.light:
+        preps += [c for c in noun.head.children if c.dep_ == "prep" and c.i > noun.i]  # "staged drills around Taiwan"
+    for child in preps:
+        if child.dep_ == "prep":
+            rel = lex.nouns.get((low, child.lower_)) or lex.nouns.get((lemma, child.lower_))
+            if rel is not None:
+                pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                objects = _arg_refs(pobj, res)
+                if objects:
+                    break
+    if rel is None or not objects:
+        if context is not None and lex.noun_heads.get(lemma) is Relation.ATTACKS:
+            # "the Russian summer offensive": an attacker without a named target
+            context.setdefault("agents", {}).update(
+                (r.id, r) for c in noun.children if c.dep_ in ("amod", "poss", "compound") and c.i < noun.i
+                for r in [res.at(c)] if r is not None and not r.is_issue)
+        yield from _relational_person(noun, lemma, lex, res)
+        return
+    pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+    if rel in _STANCE:  # "roadblocks to Trump's rush for peace": opposing the push is opposing peace
+        inner = _inner_target(pobj, lex, res) if pobj is not None else []
+        objects = inner or objects
+    if rel.polarity > 0 or rel in _STANCE:  # "plan for security guarantees for Ukraine"
+        objects = objects + _beneficiaries(objects, pobj, res)
+    subjects: list[Ref] = []
+    conf = 0.7
+    for child in noun.children:
+        if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i:
+            for t in child.subtree:  # "Russian drone and missile strikes", "American and British strikes"
+                ref = res.at(t)
+                if ref is not None and not ref.is_issue and ref not in objects and t.dep_ in ("poss", "amod", "compound", "nmod", "conj"):
+                    subjects.append(ref)
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            subjects.extend(r for r in _arg_refs(next((c for c in child.children if c.dep_ == "pobj"), None), res) if not r.is_issue)
+    subjects = list(dict.fromkeys(subjects))
+    if not subjects:
+        subj_tok = _light_subject(noun, lex)
+        subjects = _agent_refs(subj_tok, res, lex) if subj_tok is not None else []
+        conf = 0.6
+    if subjects:
+        yield rel, subjects, objects, conf, f"{lemma} {child.lower_}"
+
+def _relational_person(noun: Token, lemma: str, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+    """"X's ally Y", "US ally Modi", "its American support": the relation between two modifiers."""
+    rel = lex.noun_heads.get(lemma) or lex.noun_heads.get(noun.lower_)
+    if rel is None:
+        return
+    owner = [res.at(c) for c in noun.children if c.dep_ in ("poss", "compound", "nmod") and c.i < noun.i and res.at(c) is not None]
+    appos = [r for r in _arg_refs(next((c for c in noun.children if c.dep_ == "appos"), None), res) if not r.is_issue]
+    if owner and appos and not owner[0].is_issue:
+        yield rel, appos, [owner[0]], 0.6, f"{lemma} (apposition)"
+        return
+    host = res.at(noun.head) if noun.dep_ == "appos" else None
+    if owner and host is not None and not host.is_issue and not owner[0].is_issue and host != owner[0]:
+        yield rel, [host], [owner[0]], 0.6, f"{lemma} (apposition)"
+        return
+    poss = [res.at(c) for c in noun.children if c.dep_ == "poss" and res.at(c) is not None]
+    amod = [res.at(c) for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i and res.at(c) is not None]
+    if poss and amod and poss[0] != amod[0] and not poss[0].is_issue and not amod[0].is_issue:
+        yield rel, [amod[0]], [poss[0]], 0.55, f"{lemma} (modifiers)"
+
+def _adjectival(adj: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+    if adj.dep_ not in ("acomp", "oprd", "attr", "amod", "appos"):
+        return
+    for child in adj.children:
+        rel = lex.adjectives.get((adj.lemma_.lower(), child.lower_)) if child.dep_ == "prep" else None
+        if rel is None:
+            continue
+        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        objects = _arg_refs(pobj, res)
+        subj_tok = adj.head if adj.dep_ in ("amod", "appos") else _subject_token(adj.head, lex)[0]
+        subjects = _arg_refs(subj_tok, res)
+        yield rel, subjects, objects, 0.7, f"{adj.lemma_.lower()} {child.lower_}"
+
+_RECIPROCAL = {"meet", "talk", "negotiate", "agree", "clash", "fight", "cooperate", "ally", "confer", "spar", "feud", "reconcile", "quarrel"}
+
+_BETWEEN = {"talks", "talk", "meeting", "summit", "call", "negotiation", "negotiations", "clash", "clashes", "war",
+            "conflict", "fighting", "dialogue", "deal", "agreement", "tension", "tensions", "rift", "alliance",
+            "partnership", "ties", "relations", "rivalry", "dispute", "standoff", "feud", "cooperation", "accord", "pact", "truce"}
+
+def _reciprocal(tok: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+    """"X and Y met", "talks between X and Y": a relation each way between every pair."""
+    pairs: list[Ref] = []
+    rel = None
+    if tok.pos_ == "VERB" and tok.lemma_ in _RECIPROCAL and _object_token(tok) is None:
+        rel = lex.verbs.get(tok.lemma_) or lex.phrasal.get((tok.lemma_, "with"))
+        subj, _ = _subject_token(tok, lex)
+        pairs = [r for r in _arg_refs(subj, res) if not r.is_issue]
+        predicate = tok.lemma_
+    elif tok.pos_ == "NOUN" and tok.lower_ in _BETWEEN and not (tok.dep_ == "pobj" and tok.head.lower_ in ("about", "for", "of", "on", "over", "to")):
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "between":
+                pairs = [r for r in _arg_refs(next((c for c in child.children if c.dep_ == "pobj"), None), res) if not r.is_issue]
+        if not pairs and tok.dep_ in ("dobj", "obj") and tok.head.lemma_ in lex.light and not any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+            pairs = [r for r in _arg_refs(_subject_token(tok.head, lex)[0], res) if not r.is_issue]
+        rel = lex.nouns.get((tok.lower_, "with")) or lex.nouns.get((tok.lemma_, "with")) or lex.noun_heads.get(tok.lemma_)
+        predicate = f"{tok.lower_} between"
+    if rel is None or len(pairs) < 2:
+        return
+    for a in pairs:
+        yield rel, [a], [b for b in pairs if b != a], 0.65, predicate
