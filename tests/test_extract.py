@@ -282,3 +282,11 @@ def test_summits_keep_their_place(extract_text) -> None:
 ])
 def test_diplomatic_and_economic_acts(extract_text, text: str, expected: tuple) -> None:
     assert expected in rels(extract_text(text, date=dt.date(2023, 6, 1)))
+
+
+def test_past_conjunct_after_infinitive_and_juntas(extract_text) -> None:
+    text = ("Mali's military government has ordered French troops to leave the country and expelled the French "
+            "ambassador, accusing Paris of interfering. The junta has instead turned to Russia.")
+    found = rels(extract_text(text, date=dt.date(2022, 2, 1)))
+    assert {("Mali", "pressures", "France"), ("Mali", "sanctions", "France"), ("Mali", "criticizes", "France"),
+            ("Mali", "cooperates", "Russia")} <= found, found

@@ -140,6 +140,10 @@ def _subject_token(verb: Token, lex: Lexicon, hops: int = 4) -> tuple[Token | No
         if obj is not None and head.lemma_ in lex.object_control:
             return obj, True
         return _subject_token(head, lex, hops - 1)[0], True
+    if verb.dep_ == "conj" and head.tag_ == "VB" and head.dep_ == "xcomp" and verb.tag_ in ("VBD", "VBN"):
+        # "has ordered troops to leave and expelled the envoy": a past form cannot share "to";
+        # it continues the verb above the infinitive
+        return _subject_token(head.head, lex, hops - 1)[0], True
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         said = next((c for c in head.children if c.dep_ == "ccomp" and c.right_edge.i < verb.i), None)
         key = _phrasal_key(verb, lex)
