@@ -290,3 +290,8 @@ def test_past_conjunct_after_infinitive_and_juntas(extract_text) -> None:
     found = rels(extract_text(text, date=dt.date(2022, 2, 1)))
     assert {("Mali", "pressures", "France"), ("Mali", "sanctions", "France"), ("Mali", "criticizes", "France"),
             ("Mali", "cooperates", "Russia")} <= found, found
+
+
+def test_surface_fallback_for_a_misparsed_verb(extract_text) -> None:
+    found = rels(extract_text("ECOWAS imposed economic sanctions on Mali in January.", date=dt.date(2022, 1, 10)))
+    assert ("ECOWAS", "sanctions", "Mali") in found

@@ -16,6 +16,7 @@ from spacy.tokens import Span
 
 from kg.extract.modality import _intended, _modality, _negated
 from kg.extract.predicates import _adjectival, _evaluation, _nominal, _reciprocal, _verbal
+from kg.extract.surface import surface_relations
 from kg.lexicon import Lexicon
 from kg.records import Modality, Relation
 from kg.resolve import Ref, Resolution
@@ -85,7 +86,7 @@ def extract_sentence(sent: Span, res: Resolution, lex: Lexicon, context: dict | 
     for tok in sent:
         if tok.pos_ == "VERB":
             judged = list(_evaluation(tok, lex, res))
-            found = chain(judged or _verbal(tok, lex, res, context), _reciprocal(tok, lex, res))
+            found = chain(judged or _verbal(tok, lex, res, context), _reciprocal(tok, lex, res), surface_relations(tok, lex, res))
         elif tok.pos_ in ("NOUN", "PROPN"):
             found = chain(_nominal(tok, lex, res, context), _reciprocal(tok, lex, res))
         elif tok.pos_ == "ADJ":
