@@ -10,7 +10,7 @@ stable id.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -73,6 +73,7 @@ class Resolution:
     refs: dict[int, Ref]
     spans: dict[int, tuple[int, int]]  # token index -> (start, end) token span of its mention
     new_actors: dict[str, Ref]
+    speakers: dict[int, Ref] = field(default_factory=dict)  # sentence start -> who the quotation in it is by
 
     def at(self, token: Token) -> Ref | None:
         return self.refs.get(token.i)
@@ -86,6 +87,7 @@ class _Resolver:
         self.new: dict[str, Ref] = {}
         self.history: list[tuple[int, Ref, bool]] = []  # (token index, ref, was subject)
         self.full_names: dict[str, Ref] = {}  # folded surname -> person ref seen in full
+        self.speakers: dict[int, Ref] = {}
 
     def actor_ref(self, actor_id: str, via: str) -> Ref | None:
         actor = self.gaz.actors.get(actor_id)
@@ -316,7 +318,7 @@ class _Resolver:
                         self.mark((token.left_edge.i, i + 1), Ref(ref.id, ref.name, ref.kind, ref.country, "description"))
             i += 1
         self.quotes()
-        return Resolution(self.refs, self.spans, self.new)
+        return Resolution(self.refs, self.spans, self.new, self.speakers)
 
     def quotes(self) -> None:
         """First person inside a quotation is its speaker: "I" the speaker, "we" the speaker's
@@ -339,6 +341,7 @@ class _Resolver:
             speaker = found or (speaker if sent.text.lstrip().startswith('"') else None)
             if speaker is None:
                 continue
+            self.speakers[sent.start] = speaker
             for lo, hi in spans:
                 for tok in self.doc[lo:hi]:
                     low = tok.lower_

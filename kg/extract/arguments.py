@@ -18,6 +18,11 @@ _RELATIONAL = {"ally", "allies", "partner", "critic", "opponent", "rival", "enem
                "counterpart", "proxy", "bankroller", "backer", "supporter", "foe", "adversary", "client", "vassal",
                "puppet", "sponsor", "patron"}
 
+def _pobj(prep: Token) -> Token | None:
+    """The object of a preposition, if the parse gives it one."""
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
 def _antecedent_of_relative(tok: Token) -> Token | None:
     """The noun a relative pronoun stands for ("the weapons that Biden balked at")."""
     for anc in tok.ancestors:
@@ -126,7 +131,7 @@ def _subject_token(verb: Token, lex: Lexicon, hops: int = 4) -> tuple[Token | No
                 return head, True
             return child, False
         if child.dep_ == "agent":
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            pobj = _pobj(child)
             if pobj is not None:
                 return pobj, False
     if hops == 0:
@@ -136,7 +141,7 @@ def _subject_token(verb: Token, lex: Lexicon, hops: int = 4) -> tuple[Token | No
         obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
         if obj is None:  # "called on both sides to agree": the object of on/upon does it
             on = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
-            obj = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+            obj = _pobj(on) if on is not None else None
         if obj is not None and head.lemma_ in lex.object_control:
             return obj, True
         return _subject_token(head, lex, hops - 1)[0], True

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.extract.arguments import _arg_refs, _subject_token
+from kg.extract.arguments import _arg_refs, _pobj, _subject_token
 from kg.lexicon import Lexicon
 from kg.resolve import Ref, Resolution
 
@@ -86,17 +86,9 @@ def _quote_speaker(pred: Token, sent: Span, lex: Lexicon, res: Resolution) -> Re
                 return refs[0]
         if tok.lower_ == "according":
             to = next((c for c in tok.children if c.lower_ == "to"), None)
-            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            pobj = _pobj(to) if to is not None else None
             refs = [r for r in _arg_refs(pobj, res) if not r.is_issue]
             if refs:
                 return refs[0]
-    text = sent.text
-    if '"' not in text and "\u201c" not in text:
-        return None
-    root = sent.root
-    if root.lemma_ in lex.speech and root.i != pred.i:
-        subj, _ = _subject_token(root, lex)
-        refs = _arg_refs(subj, res)
-        if refs and not refs[0].is_issue:
-            return refs[0]
-    return None
+    speaker = res.speakers.get(sent.start)  # found by the resolver with the quotation's first persons
+    return speaker if speaker is not None and not (pred.lemma_ in lex.speech and pred.dep_ == "ROOT") else None

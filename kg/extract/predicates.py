@@ -13,6 +13,7 @@ from kg.extract.arguments import (
     _object_token,
     _passive,
     _phrasal_key,
+    _pobj,
     _subject_token,
 )
 from kg.lexicon import Lexicon
@@ -64,7 +65,7 @@ def _inner_target(tok: Token, lex: Lexicon, res: Resolution) -> list[Ref]:
             if rel.polarity < 0:
                 return [r for c in tok.children if c.dep_ in ("amod", "poss", "compound") and c.i < tok.i
                         for r in [res.at(c)] if r is not None and not r.is_issue]
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            pobj = _pobj(child)
             refs = _arg_refs(pobj, res)
             if refs:
                 return refs
@@ -76,7 +77,7 @@ def _instrument_target(refs: list[Ref], tok: Token | None, res: Resolution) -> l
         return refs
     for t in tok.subtree:
         if t.dep_ == "prep" and t.lower_ in _INSTRUMENT_PREPS and res.at(t.head) is not None and res.at(t.head).is_issue:
-            pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            pobj = _pobj(t)
             actors = [r for r in _arg_refs(pobj, res) if not r.is_issue]
             if actors:
                 return actors
@@ -100,7 +101,7 @@ def _beneficiaries(refs: list[Ref], tok: Token | None, res: Resolution) -> list[
     out = []
     for t in tok.subtree:
         if t.dep_ == "prep" and t.lower_ in ("for", "to") and res.at(t.head) is not None and res.at(t.head).is_issue:
-            pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            pobj = _pobj(t)
             out.extend(r for r in _arg_refs(pobj, res) if not r.is_issue and r not in refs)
     return out
 
@@ -165,7 +166,7 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: dict | None = N
         return
     if reduced:
         agent = next(c for c in pred.children if c.dep_ == "agent")
-        subj_tok, inherited, passive = next((c for c in agent.children if c.dep_ == "pobj"), None), False, True
+        subj_tok, inherited, passive = _pobj(agent), False, True
     subjects = _agent_refs(subj_tok, res, lex)
     if reduced:
         obj_tok: Token | None = pred.head
@@ -176,7 +177,7 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: dict | None = N
         key, rel = None, lex.verbs[pred.lemma_]  # "warned Israel against retaliation": warn Israel
     if obj_tok is None and key and len(key) > 1:
         prep = next((c for c in pred.children if c.dep_ in ("prep", "agent") and c.lower_ == key[-1]), None)
-        obj_tok = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        obj_tok = _pobj(prep) if prep is not None else None
     objects = _arg_refs(obj_tok, res) if passive else _targets(pred, key, res)
     conf = 0.8 - (0.1 if inherited else 0.0)
     if rel is Relation.MEETS and obj_tok is not None and obj_tok.lemma_.lower() in _DIPLOMATS and _lemma(pred, lex) == "summon":
@@ -199,7 +200,7 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: dict | None = N
         if not objects and obj_tok is not None and rel is Relation.SANCTIONS:  # "cut trade with Israel"
             for prep in obj_tok.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("with", "to", "on", "against", "towards", "toward", "from"):
-                    objects = [r for r in _arg_refs(next((c for c in prep.children if c.dep_ == "pobj"), None), res) if not r.is_issue]
+                    objects = [r for r in _arg_refs(_pobj(prep), res) if not r.is_issue]
                     if objects:
                         break
     if rel is Relation.MEETS:
@@ -214,7 +215,7 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: dict | None = N
             objects = [r for r in _arg_refs(head, res) if not r.is_issue]
             for prep in head.children:
                 if not objects and prep.dep_ == "prep" and prep.lower_ in ("in", "across", "inside"):
-                    objects = [r for r in _arg_refs(next((c for c in prep.children if c.dep_ == "pobj"), None), res) if not r.is_issue]
+                    objects = [r for r in _arg_refs(_pobj(prep), res) if not r.is_issue]
     if rel.polarity > 0 or rel in _STANCE:  # "blocked aid for Ukraine" opposes Ukraine too
         objects = objects + _beneficiaries(objects, obj_tok, res)
     yield rel, subjects, objects, conf, " ".join(key) if key else pred.lemma_
@@ -260,7 +261,7 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: dict | None = 
                 if ref is not None and not ref.is_issue and ref not in objects and t.dep_ in ("poss", "amod", "compound", "nmod", "conj"):
                     subjects.append(ref)
         elif child.dep_ == "prep" and child.lower_ == "by":
-            subjects.extend(r for r in _arg_refs(next((c for c in child.children if c.dep_ == "pobj"), None), res) if not r.is_issue)
+            subjects.extend(r for r in _arg_refs(_pobj(child), res) if not r.is_issue)
     subjects = list(dict.fromkeys(subjects))
     if not subjects:
         subj_tok = _light_subject(noun, lex)
@@ -295,7 +296,7 @@ def _adjectival(adj: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Rel
         rel = lex.adjectives.get((adj.lemma_.lower(), child.lower_)) if child.dep_ == "prep" else None
         if rel is None:
             continue
-        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        pobj = _pobj(child)
         objects = _arg_refs(pobj, res)
         subj_tok = adj.head if adj.dep_ in ("amod", "appos") else _subject_token(adj.head, lex)[0]
         subjects = _arg_refs(subj_tok, res)
@@ -319,7 +320,7 @@ def _reciprocal(tok: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Rel
     elif tok.pos_ == "NOUN" and tok.lower_ in _BETWEEN and not (tok.dep_ == "pobj" and tok.head.lower_ in ("about", "for", "of", "on", "over", "to")):
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ == "between":
-                pairs = [r for r in _arg_refs(next((c for c in child.children if c.dep_ == "pobj"), None), res) if not r.is_issue]
+                pairs = [r for r in _arg_refs(_pobj(child), res) if not r.is_issue]
         if not pairs and tok.dep_ in ("dobj", "obj") and tok.head.lemma_ in lex.light and not any(
                 c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
             pairs = [r for r in _arg_refs(_subject_token(tok.head, lex)[0], res) if not r.is_issue]
