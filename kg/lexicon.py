@@ -37,6 +37,8 @@ class Lexicon:
     object_control: frozenset[str]
     irrealis: frozenset[str]
     deal: frozenset[str]
+    exchange_verbs: frozenset[str]
+    exchange_objects: dict[str, Relation]
     evaluation_negative: frozenset[str]
     evaluation_positive: frozenset[str]
     titles: dict[str, str]
@@ -69,6 +71,13 @@ def _put(table: dict, key: object, rel: Relation, path: Path) -> None:
     if key in table and table[key] is not rel:
         raise ConfigError(f"{path}: {key!r} listed under both {table[key].value} and {rel.value}; keep one")
     table[key] = rel
+
+
+def _exchange(table: dict, path: Path) -> dict[str, Relation]:
+    try:
+        return {str(k): Relation(v) for k, v in table.items()}
+    except ValueError as exc:
+        raise ConfigError(f"{path}: exchange_objects: {exc}; use a relation name") from exc
 
 
 @functools.lru_cache(maxsize=2)
@@ -120,12 +129,13 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         light=frozenset(frames["light"]), attempt=frozenset(frames["attempt"]),
         negating=frozenset(frames["negating"]), speech=frozenset(frames["speech"]),
         modals=frozenset(frames["modals"]), conditional=frozenset(frames["conditional"]),
-        hedges=frozenset(frames["hedges"]), evaluate=frozenset(frames["evaluate"]), intention=frozenset(frames["intention"]), object_control=frozenset(frames["object_control"]), irrealis=frozenset(frames["irrealis"]), deal=frozenset(frames["deal"]),
+        hedges=frozenset(frames["hedges"]), evaluate=frozenset(frames["evaluate"]), intention=frozenset(frames["intention"]), object_control=frozenset(frames["object_control"]), irrealis=frozenset(frames["irrealis"]), deal=frozenset(frames["deal"]), exchange_verbs=frozenset(frames["exchange_verbs"]),
+        exchange_objects=_exchange(frames["exchange_objects"], directory / "frames.yaml"),
         evaluation_negative=frozenset(frames["evaluation_negative"]), evaluation_positive=frozenset(frames["evaluation_positive"]),
         titles=dict(titles["titles"]),
         descriptions=dict(titles["descriptions"]), state_agents=frozenset(titles["state_agents"]),
         plover=plover,
     )
     known = frozenset(lex.verbs) | {k[0] for k in lex.phrasal} | lex.light | lex.speech | lex.attempt | lex.negating \
-        | lex.evaluate | lex.intention | lex.irrealis | lex.object_control | lex.deal
+        | lex.evaluate | lex.intention | lex.irrealis | lex.object_control | lex.deal | lex.exchange_verbs
     return dataclasses.replace(lex, known=known)

@@ -295,3 +295,17 @@ def test_past_conjunct_after_infinitive_and_juntas(extract_text) -> None:
 def test_surface_fallback_for_a_misparsed_verb(extract_text) -> None:
     found = rels(extract_text("ECOWAS imposed economic sanctions on Mali in January.", date=dt.date(2022, 1, 10)))
     assert ("ECOWAS", "sanctions", "Mali") in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("India and Pakistan exchanged fire across the Line of Control.", {("India", "attacks", "Pakistan"), ("Pakistan", "attacks", "India")}),
+    ("Russia exchanged prisoners with Ukraine.", {("Russia", "cooperates", "Ukraine"), ("Ukraine", "cooperates", "Russia")}),
+    ("Hungary refused to meet Ukraine's foreign minister.", {("Hungary", "opposes", "Dmytro Kuleba")}),
+])
+def test_exchanges_and_refusals(extract_text, text: str, expected: set) -> None:
+    assert expected <= rels(extract_text(text, date=dt.date(2023, 3, 1)))
+
+
+def test_scheduled_meeting_has_not_happened(extract_text) -> None:
+    found = extract_text("Modi is set to meet Xi in Kazan.", date=dt.date(2024, 10, 20))
+    assert ("Narendra Modi", "meets", "Xi Jinping", "hypothetical") in found

@@ -144,6 +144,9 @@ def _subject_token(verb: Token, lex: Lexicon, hops: int = 4) -> tuple[Token | No
             obj = _pobj(on) if on is not None else None
         if obj is not None and head.lemma_ in lex.object_control:
             return obj, True
+        patient = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        if obj is None and patient is not None:  # "Modi is set to meet Xi", "X was forced to withdraw"
+            return patient, True
         return _subject_token(head, lex, hops - 1)[0], True
     if verb.dep_ == "conj" and head.tag_ == "VB" and head.dep_ == "xcomp" and verb.tag_ in ("VBD", "VBN"):
         # "has ordered troops to leave and expelled the envoy": a past form cannot share "to";

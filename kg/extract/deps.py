@@ -14,7 +14,7 @@ from itertools import chain
 
 from spacy.tokens import Span
 
-from kg.extract.modality import _intended, _modality, _negated
+from kg.extract.modality import _intended, _modality, _negated, _refused
 from kg.extract.predicates import _adjectival, _evaluation, _nominal, _reciprocal, _verbal
 from kg.extract.surface import surface_relations
 from kg.lexicon import Lexicon
@@ -105,7 +105,7 @@ def extract_sentence(sent: Span, res: Resolution, lex: Lexicon, context: dict | 
             if tok.pos_ == "NOUN" and _negated(tok):
                 negated = not negated
             if negated:
-                flipped = _FLIP.get(rel)
+                flipped = _FLIP.get(rel) or (Relation.OPPOSES if _refused(tok, lex) and rel.polarity > 0 else None)
                 if flipped is None:
                     continue
                 rel = flipped

@@ -30,6 +30,16 @@ def _intended(pred: Token, lex: Lexicon) -> bool:
             return True
     return False
 
+def _refused(pred: Token, lex: Lexicon) -> bool:
+    """The predicate is what someone refused or declined ("refused to attend the summit")."""
+    tok = pred
+    while tok.dep_ == "xcomp" and tok.head is not tok:
+        tok = tok.head
+        if tok.lemma_ in lex.negating and tok.lemma_ not in ("fail", "neglect", "hesitate", "avoid"):
+            return True
+    return False
+
+
 def _negated(tok: Token) -> bool:
     for child in tok.children:
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and child.lower_ in _NEG):

@@ -312,7 +312,16 @@ def _reciprocal(tok: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Rel
     """"X and Y met", "talks between X and Y": a relation each way between every pair."""
     pairs: list[Ref] = []
     rel = None
-    if tok.pos_ == "VERB" and tok.lemma_ in _RECIPROCAL and _object_token(tok) is None:
+    obj = _object_token(tok) if tok.pos_ == "VERB" else None
+    if tok.pos_ == "VERB" and _lemma(tok, lex) in lex.exchange_verbs and obj is not None \
+            and (obj.lemma_.lower() in lex.exchange_objects or obj.lower_ in lex.exchange_objects):
+        rel = lex.exchange_objects.get(obj.lower_) or lex.exchange_objects[obj.lemma_.lower()]
+        pairs = [r for r in _arg_refs(_subject_token(tok, lex)[0], res) if not r.is_issue]
+        with_prep = next((c for c in (*tok.children, *obj.children) if c.dep_ == "prep" and c.lower_ == "with"), None)
+        if with_prep is not None:  # "X exchanged fire with Y"
+            pairs += [r for r in _arg_refs(_pobj(with_prep), res) if not r.is_issue and r not in pairs]
+        predicate = f"{tok.lemma_} {obj.lower_}"
+    elif tok.pos_ == "VERB" and tok.lemma_ in _RECIPROCAL and obj is None:
         rel = lex.verbs.get(tok.lemma_) or lex.phrasal.get((tok.lemma_, "with"))
         subj, _ = _subject_token(tok, lex)
         pairs = [r for r in _arg_refs(subj, res) if not r.is_issue]
