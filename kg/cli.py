@@ -138,7 +138,9 @@ def _summary(ex: object, skipped: int) -> str:
              f"claims: {len(claims)} (+{len(ex.claims) - len(claims)} hypothetical)  actors: {len(ex.actors)}  "
              f"time: {ex.seconds:.1f}s"]
     if ex.spun_articles:
-        lines.append(f"spun text detected in: {', '.join(ex.spun_articles)}")
+        spun = sorted(ex.spun_articles)
+        more = f" and {len(spun) - 10} more" if len(spun) > 10 else ""
+        lines.append(f"spun text detected in: {', '.join(spun[:10])}{more}")
     for sign, name in ((1, "alliances"), (-1, "tensions")):
         top = [f"{s} -> {o} ({n})" for (s, o, p), n in pairs.most_common() if p == sign][:5]
         lines.append(f"top {name}: " + ("; ".join(top) or "none"))
