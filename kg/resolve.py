@@ -322,23 +322,29 @@ class _Resolver:
 
     def quotes(self) -> None:
         """First person inside a quotation is its speaker: "I" the speaker, "we" the speaker's
-        state (or body). A quotation that runs on into the next sentence keeps its speaker."""
+        state (or body). A quotation keeps its speaker across the sentences it runs over, and into a
+        next paragraph that opens with a quotation mark (the newspaper convention)."""
         speaker: Ref | None = None
+        inside = False
         for sent in self.doc.sents:
-            text = sent.text
-            if '"' not in text:
-                speaker = None
-                continue
-            inside, spans, start = False, [], None
+            if sent.start == 0 or "\n" in self.doc[sent.start - 1].text or "\n" in self.doc[sent.start - 1].whitespace_:
+                inside = False  # a new paragraph closes any quotation
+            starts_inside = inside
+            spans: list[tuple[int, int]] = []
+            start = sent.start if inside else None
             for tok in sent:
                 if tok.text == '"' or tok.text.startswith('"') and len(tok.text) > 1 and not tok.is_alpha:
-                    if inside:
+                    if inside and start is not None:
                         spans.append((start, tok.i))
                     inside, start = not inside, tok.i
             if inside and start is not None:
                 spans.append((start, sent.end))
+            opens = sent.text.lstrip().startswith('"')
+            if not spans:
+                speaker = None
+                continue
             found = self.speaker_of(sent, spans)
-            speaker = found or (speaker if sent.text.lstrip().startswith('"') else None)
+            speaker = found or (speaker if starts_inside or opens else None)
             if speaker is None:
                 continue
             self.speakers[sent.start] = speaker

@@ -309,3 +309,12 @@ def test_exchanges_and_refusals(extract_text, text: str, expected: set) -> None:
 def test_scheduled_meeting_has_not_happened(extract_text) -> None:
     found = extract_text("Modi is set to meet Xi in Kazan.", date=dt.date(2024, 10, 20))
     assert ("Narendra Modi", "meets", "Xi Jinping", "hypothetical") in found
+
+
+def test_quotation_runs_on_and_judges(extract_text) -> None:
+    text = ('"We were promised calm," Armenian Prime Minister Nikol Pashinyan said on Monday.\n\n'
+            '"Now the shelling is back. Azerbaijan is an aggressor."')
+    found = extract_text(text, date=dt.date(2022, 9, 14))
+    assert ("Nikol Pashinyan", "criticizes", "Azerbaijan", "asserted") in found
+    plain = extract_text("Azerbaijan is an aggressor.", date=dt.date(2022, 9, 14))
+    assert not plain  # the author's own opinion is not a claim

@@ -15,7 +15,7 @@ from itertools import chain
 from spacy.tokens import Span
 
 from kg.extract.modality import _intended, _modality, _negated, _refused
-from kg.extract.predicates import _adjectival, _evaluation, _nominal, _reciprocal, _verbal
+from kg.extract.predicates import _adjectival, _copular_judgement, _evaluation, _nominal, _reciprocal, _verbal
 from kg.extract.surface import surface_relations
 from kg.lexicon import Lexicon
 from kg.records import Modality, Relation
@@ -84,6 +84,16 @@ def extract_sentence(sent: Span, res: Resolution, lex: Lexicon, context: dict | 
     """
     context = context if context is not None else {}
     for tok in sent:
+        if tok.lemma_ == "be":
+            for rel, _, targets, conf, predicate in _copular_judgement(tok, lex, res):
+                negated, hypothetical, reporter = _modality(tok, lex, res, sent)
+                if reporter is None or hypothetical:
+                    continue
+                rel = _FLIP.get(rel, rel) if negated else rel
+                for target in targets:
+                    if target.id != reporter.id and not _own_state(reporter, target):
+                        yield Candidate(reporter, rel, target, Modality.ASSERTED, negated, conf, predicate)
+            continue
         if tok.pos_ == "VERB":
             judged = list(_evaluation(tok, lex, res))
             found = chain(judged or _verbal(tok, lex, res, context), _reciprocal(tok, lex, res), surface_relations(tok, lex, res))

@@ -339,3 +339,22 @@ def _reciprocal(tok: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Rel
         return
     for a in pairs:
         yield rel, [a], [b for b in pairs if b != a], 0.65, predicate
+
+
+def _copular_judgement(tok: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+    """"Y is an aggressor", "Y is the peace president": a judgement of Y, to be owned by whoever says it.
+
+    Yields the judgement with no subject; the caller gives it to the quotation's speaker or the
+    reporter, and drops it when there is none (the author's own opinion is not a claim).
+    """
+    if tok.lemma_ != "be":
+        return
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    targets = [r for r in _arg_refs(subj, res) if not r.is_issue]
+    if not targets:
+        return
+    words = {w for c in tok.children if c.dep_ in ("attr", "acomp") for t in c.subtree for w in (t.lower_, t.lemma_.lower())}
+    if words & lex.evaluation_negative:
+        yield Relation.CRITICIZES, [], targets, 0.5, "is (judgement)"
+    elif words & (lex.evaluation_positive | {"peace"}):
+        yield Relation.PRAISES, [], targets, 0.5, "is (judgement)"
