@@ -318,3 +318,8 @@ def test_quotation_runs_on_and_judges(extract_text) -> None:
     assert ("Nikol Pashinyan", "criticizes", "Azerbaijan", "asserted") in found
     plain = extract_text("Azerbaijan is an aggressor.", date=dt.date(2022, 9, 14))
     assert not plain  # the author's own opinion is not a claim
+
+
+def test_belief_inside_a_quote_is_the_speakers_accusation(extract_text) -> None:
+    found = extract_text('"The Syrians knew exactly where they were shelling," Erdogan said.', date=dt.date(2020, 3, 1))
+    assert ("Recep Tayyip Erdoğan", "criticizes", "Syria", "asserted") in found

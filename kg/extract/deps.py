@@ -109,6 +109,16 @@ def extract_sentence(sent: Span, res: Resolution, lex: Lexicon, context: dict | 
                 if not negated and not hypothetical:
                     context.setdefault("pending", []).append((sent, [o for o in objects if not o.is_issue], predicate, reporter))
                 continue
+            if subjects and not objects and rel in (Relation.ATTACKS, Relation.THREATENS, Relation.SANCTIONS):
+                # '"The Russians knew where they were hitting," Zelensky said': an accusation even
+                # without a named target
+                negated, hypothetical, reporter = _modality(tok, lex, res, sent)
+                if reporter is not None and not negated and not hypothetical:
+                    for s in subjects:
+                        if not s.is_issue and s.id != reporter.id and not _own_state(reporter, s):
+                            yield Candidate(reporter, Relation.CRITICIZES, s, Modality.ASSERTED, False, 0.45,
+                                            f"reports {predicate}")
+                continue
             if not subjects or not objects:
                 continue
             negated, hypothetical, reporter = _modality(tok, lex, res, sent)

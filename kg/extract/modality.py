@@ -48,14 +48,30 @@ def _negated(tok: Token) -> bool:
             return True
     return False
 
+_COGNITION = {"believe", "think", "fear", "hope", "see", "know", "view", "expect", "suspect", "doubt"}
+
+
 def _modality(pred: Token, lex: Lexicon, res: Resolution, sent: Span) -> tuple[bool, bool, Ref | None]:
     """(negated, hypothetical, reporter) for a predicate token."""
     negated = False
     hypothetical = False
-    reporter = None
+    reporter = believer = None
     negation_open = modal_open = True  # negation passes up xcomp chains only; modality stops at ccomp
     came_by = ""  # how the previous link hangs on this one
+    sourcing = False  # past a belief verb: only looking for who says it
     for i, tok in enumerate(_chain(pred)):
+        if i > 0 and tok.lemma_ in lex.speech:
+            subj, _ = _subject_token(tok, lex)
+            refs = _arg_refs(subj, res)
+            found = refs[0] if refs and not refs[0].is_issue else None
+            if tok.lemma_ not in _COGNITION:
+                reporter = found
+                break
+            # "X knew/believed that ...": keep looking for who says so ('"...," Zelensky said')
+            believer = believer or found
+            sourcing = True
+        if sourcing:
+            continue
         if negation_open and _negated(tok):
             negated = not negated
         if i > 0 and negation_open and tok.lemma_ in lex.negating and tok.pos_ == "VERB":
@@ -70,18 +86,13 @@ def _modality(pred: Token, lex: Lexicon, res: Resolution, sent: Span) -> tuple[b
                     hypothetical = True
                 if child.dep_ == "advmod" and child.lower_ in lex.hedges:
                     hypothetical = True
-        if i > 0 and tok.lemma_ in lex.speech and reporter is None:
-            subj, _ = _subject_token(tok, lex)
-            refs = _arg_refs(subj, res)
-            reporter = refs[0] if refs and not refs[0].is_issue else None
-            break
         came_by = tok.dep_
         if tok.dep_ != "xcomp":
             negation_open = False
         if tok.dep_ == "ccomp" and tok.head.lemma_ in lex.speech:
             modal_open = False  # "X could say that ...": the reported content keeps its own mood
     if reporter is None:
-        reporter = _quote_speaker(pred, sent, lex, res)
+        reporter = _quote_speaker(pred, sent, lex, res) or believer
     return negated, hypothetical, reporter
 
 def _quote_speaker(pred: Token, sent: Span, lex: Lexicon, res: Resolution) -> Ref | None:
