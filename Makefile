@@ -20,6 +20,7 @@ demo: setup  ## build the graph of the seed articles into out/
 
 test: setup-test  ## run the test suite (needs Debian chromium for the browser tests)
 	$(BIN)/ruff check kg tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 lint: setup-test

@@ -4,11 +4,14 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from kg.errors import KGError
+
+if TYPE_CHECKING:
+    from kg.pipeline import Extraction
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Actor-relationship knowledge graph from news articles.")
 
@@ -16,7 +19,7 @@ Paths = Annotated[list[Path], typer.Argument(help="Article files or directories 
 Model = Annotated[str | None, typer.Option("--model", help="spaCy model to load (default: the best installed).")]
 
 
-def _fail(exc: KGError) -> None:
+def _fail(exc: KGError) -> NoReturn:
     typer.echo(f"error: {exc}", err=True)
     raise typer.Exit(1)
 
@@ -127,7 +130,7 @@ def export(
     typer.echo(f"exported: {path}")
 
 
-def _summary(ex: object, skipped: int) -> str:
+def _summary(ex: Extraction, skipped: int) -> str:
     from collections import Counter
 
     from kg.records import Modality
@@ -208,8 +211,8 @@ def query(
 
     if list_queries:
         for nq in named_queries().values():
-            params = " ".join(f"{k}=<{v}>" for k, v in nq.params.items())
-            typer.echo(f"{nq.name:<22} {nq.description} {params}".rstrip())
+            takes = " ".join(f"{k}=<{v}>" for k, v in nq.params.items())
+            typer.echo(f"{nq.name:<22} {nq.description} {takes}".rstrip())
         return
     if not sparql:
         _fail(KGError("give a SPARQL query, a .rq file or a query name (kg query --list)"))

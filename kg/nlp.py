@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kg.errors import ModelError
 from kg.gazetteer import Gazetteer, load_gazetteer
@@ -97,8 +97,8 @@ def load_nlp(model: str | None = None) -> Language:
     if "kg_paragraphs" not in _Language.factories:
         _Language.component("kg_paragraphs", func=_paragraphs)
     nlp.add_pipe("kg_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
-    before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-    ruler = nlp.add_pipe("entity_ruler", name="kg_gazetteer", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True}, **before)
+    ruler: Any = nlp.add_pipe("entity_ruler", name="kg_gazetteer", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},
+                              before="ner" if "ner" in nlp.pipe_names else None)
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(_patterns(nlp, load_gazetteer()))
     return nlp

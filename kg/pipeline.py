@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.extract import extract_claims
 from kg.gazetteer import load_gazetteer
@@ -14,6 +15,9 @@ from kg.lexicon import load_lexicon
 from kg.nlp import load_nlp
 from kg.records import Actor, ActorKind, Article, Claim, Modality
 from kg.spin import normalise
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 __all__ = ["Extraction", "run_extraction", "build", "BuildResult", "filter_claims"]
 
@@ -98,7 +102,7 @@ def _claim_key(rec: dict) -> tuple:
     return (rec["doc"], rec["start"], rec["subject_id"], rec["relation"], rec["object_id"])
 
 
-def _article_graphs(extraction: Extraction) -> dict[str, object]:
+def _article_graphs(extraction: Extraction) -> dict[str, Graph]:
     """One graph per article: its node, claims, direct triples and the actors it mentions."""
     from kg.graph.model import build_graph
 

@@ -10,6 +10,7 @@ stable id.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -77,6 +78,15 @@ class Resolution:
 
     def at(self, token: Token) -> Ref | None:
         return self.refs.get(token.i)
+
+    def refs_of(self, tokens: Iterable[Token], actors_only: bool = False) -> list[Ref]:
+        """The references of those tokens that have one (only actors if ``actors_only``)."""
+        found = (self.refs.get(t.i) for t in tokens)
+        return [r for r in found if r is not None and not (actors_only and r.is_issue)]
+
+    def is_issue_at(self, token: Token) -> bool:
+        ref = self.refs.get(token.i)
+        return ref is not None and ref.is_issue
 
 
 class _Resolver:

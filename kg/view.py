@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from rdflib import RDF, RDFS, Graph
 
@@ -30,9 +31,9 @@ SELECT ?claim ?s ?o ?rel ?pol ?evidence ?conf ?art ?title ?date ?url ?mod WHERE 
 }"""
 
 
-def _kind(graph: Graph, node: object) -> str:
+def _kind(graph: Graph, node: Any) -> str:
     for kind in ("Person", "State", "Organization", "Group", "Issue"):
-        if (node, RDF.type, KG[kind]) in graph:
+        if (node, RDF.type, getattr(KG, kind)) in graph:
             return kind
     return "Organization"
 

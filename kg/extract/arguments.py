@@ -45,7 +45,7 @@ def _arg_refs(tok: Token | None, res: Resolution, depth: int = 3) -> list[Ref]:
         if ref is not None:
             out.append(ref)
             continue
-        appos = [res.at(c) for c in head.children if c.dep_ == "appos" and res.at(c) is not None]
+        appos = res.refs_of(c for c in head.children if c.dep_ == "appos")
         if appos:
             out.append(appos[0])
             continue
@@ -60,7 +60,7 @@ def _arg_refs(tok: Token | None, res: Resolution, depth: int = 3) -> list[Ref]:
                     if c.dep_ == "prep" and c.lower_ not in ("of", "between", "among"):
                         continue
                     nxt.append(c)
-            found = [r for r in (res.at(t) for t in nxt) if r is not None]
+            found = res.refs_of(nxt)
             if relational:
                 found = [r for r in found if r.kind is not None and r.kind.value == "Organization"]
             if found:
@@ -83,8 +83,7 @@ def _agent_refs(tok: Token | None, res: Resolution, lex: Lexicon) -> list[Ref]:
             subj, _ = _subject_token(tok.head.head, lex)
             return [r for r in _arg_refs(subj, res) if not r.is_issue]
     if tok is not None and refs and all(r.is_issue for r in refs):
-        owners = [res.at(c) for c in tok.children if c.dep_ in ("poss", "amod", "compound") and res.at(c) is not None]
-        return [r for r in owners if not r.is_issue]
+        return res.refs_of((c for c in tok.children if c.dep_ in ("poss", "amod", "compound")), actors_only=True)
     return refs
 
 def _lemma(tok: Token, lex: Lexicon) -> str:

@@ -8,7 +8,7 @@ reported speech.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain
 
@@ -83,6 +83,7 @@ def extract_sentence(sent: Span, res: Resolution, lex: Lexicon, context: dict | 
             "X condemned the attack"); updated in place.
     """
     context = context if context is not None else {}
+    found: Iterable[tuple[Relation, list[Ref], list[Ref], float, str]]
     for tok in sent:
         if tok.lemma_ == "be":
             for rel, _, targets, conf, predicate in _copular_judgement(tok, lex, res):

@@ -76,7 +76,7 @@ def _instrument_target(refs: list[Ref], tok: Token | None, res: Resolution) -> l
     if tok is None or not refs or not all(r.is_issue for r in refs):
         return refs
     for t in tok.subtree:
-        if t.dep_ == "prep" and t.lower_ in _INSTRUMENT_PREPS and res.at(t.head) is not None and res.at(t.head).is_issue:
+        if t.dep_ == "prep" and t.lower_ in _INSTRUMENT_PREPS and res.is_issue_at(t.head):
             pobj = _pobj(t)
             actors = [r for r in _arg_refs(pobj, res) if not r.is_issue]
             if actors:
@@ -89,8 +89,7 @@ def _event_host(refs: list[Ref], tok: Token | None, res: Resolution) -> list[Ref
         return refs
     for t in tok.subtree:
         ref = res.at(t)
-        if ref is not None and not ref.is_issue and t.dep_ in ("compound", "poss", "nmod") and res.at(t.head) is not None \
-                and res.at(t.head).is_issue:
+        if ref is not None and not ref.is_issue and t.dep_ in ("compound", "poss", "nmod") and res.is_issue_at(t.head):
             return [ref]
     return refs
 
@@ -98,9 +97,9 @@ def _beneficiaries(refs: list[Ref], tok: Token | None, res: Resolution) -> list[
     """Who an issue is for ("security guarantees for Ukraine", "aid to Sudan")."""
     if tok is None or not refs or not all(r.is_issue for r in refs):
         return []
-    out = []
+    out: list[Ref] = []
     for t in tok.subtree:
-        if t.dep_ == "prep" and t.lower_ in ("for", "to") and res.at(t.head) is not None and res.at(t.head).is_issue:
+        if t.dep_ == "prep" and t.lower_ in ("for", "to") and res.is_issue_at(t.head):
             pobj = _pobj(t)
             out.extend(r for r in _arg_refs(pobj, res) if not r.is_issue and r not in refs)
     return out
@@ -186,8 +185,8 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: dict | None = N
         inner = _inner_target(obj_tok, lex, res)
         objects = inner or objects
     if obj_tok is not None and rel in _JUDGEMENT:
-        agent = _event_agent(obj_tok, lex, res, context)
-        objects = agent or objects
+        agents = _event_agent(obj_tok, lex, res, context)
+        objects = agents or objects
     if not objects:
         clause = next((c for c in pred.children if c.dep_ in ("xcomp", "ccomp")), None)
         if clause is not None and rel in _STANCE:
@@ -275,7 +274,7 @@ def _relational_person(noun: Token, lemma: str, lex: Lexicon, res: Resolution) -
     rel = lex.noun_heads.get(lemma) or lex.noun_heads.get(noun.lower_)
     if rel is None:
         return
-    owner = [res.at(c) for c in noun.children if c.dep_ in ("poss", "compound", "nmod") and c.i < noun.i and res.at(c) is not None]
+    owner = res.refs_of(c for c in noun.children if c.dep_ in ("poss", "compound", "nmod") and c.i < noun.i)
     appos = [r for r in _arg_refs(next((c for c in noun.children if c.dep_ == "appos"), None), res) if not r.is_issue]
     if owner and appos and not owner[0].is_issue:
         yield rel, appos, [owner[0]], 0.6, f"{lemma} (apposition)"
@@ -284,8 +283,8 @@ def _relational_person(noun: Token, lemma: str, lex: Lexicon, res: Resolution) -
     if owner and host is not None and not host.is_issue and not owner[0].is_issue and host != owner[0]:
         yield rel, [host], [owner[0]], 0.6, f"{lemma} (apposition)"
         return
-    poss = [res.at(c) for c in noun.children if c.dep_ == "poss" and res.at(c) is not None]
-    amod = [res.at(c) for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i and res.at(c) is not None]
+    poss = res.refs_of(c for c in noun.children if c.dep_ == "poss")
+    amod = res.refs_of(c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i)
     if poss and amod and poss[0] != amod[0] and not poss[0].is_issue and not amod[0].is_issue:
         yield rel, [amod[0]], [poss[0]], 0.55, f"{lemma} (modifiers)"
 

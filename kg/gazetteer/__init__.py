@@ -95,7 +95,9 @@ class Gazetteer:
     def major_on(self, person_id: str, day: dt.date) -> bool:
         """True if the person held a state's top office or its foreign ministry on ``day``."""
         actor = self.actors.get(person_id)
-        return bool(actor) and any(r.held_on(day) and r.kind in ("hos", "hog", "fm") for r in actor.roles)
+        if actor is None:
+            return False
+        return any(r.held_on(day) and r.kind in ("hos", "hog", "fm") for r in actor.roles)
 
     def recently_major(self, person_id: str, day: dt.date, years: int = 4) -> bool:
         """True if the person held a top office or a foreign ministry within ``years`` of ``day``.

@@ -60,9 +60,9 @@ def export(home_union: Graph, path: str | Path, dataset_trig: str | None = None)
         atomic_write_text(path, dataset_trig)
     elif suffix in (".graphml", ".gexf"):
         g = _stance_nx(home_union)
-        buf = io.BytesIO()
-        (nx.write_graphml if suffix == ".graphml" else nx.write_gexf)(g, buf)
-        atomic_write_text(path, buf.getvalue().decode("utf-8"))
+        raw = io.BytesIO()
+        (nx.write_graphml if suffix == ".graphml" else nx.write_gexf)(g, raw)
+        atomic_write_text(path, raw.getvalue().decode("utf-8"))
     elif suffix == ".csv":
         from kg.graph.query import run_query
 

@@ -103,7 +103,7 @@ def add_claim(g: Graph, claim: Claim) -> URIRef:
     node = claim_iri(claim)
     subj = actor_iri(claim.subject_id)
     obj = issue_iri(claim.object_id) if claim.object_is_issue else actor_iri(claim.object_id)
-    prop = KG[claim.relation.value]
+    prop: URIRef = getattr(KG, claim.relation.value)
     g.add((node, RDF.type, KG.Claim))
     g.add((node, KG.subject, subj))
     g.add((node, KG.object, obj))

@@ -6,6 +6,7 @@ import io
 import json
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.query import Result
@@ -55,7 +56,7 @@ class QueryResult:
     """Rows of a SELECT (``vars``, ``rows``), a boolean for ASK, or a graph for CONSTRUCT/DESCRIBE."""
 
     vars: list[str]
-    rows: list[list[object]]
+    rows: list[list[Any]]
     graph: Graph | None = None
     boolean: bool | None = None
     raw: Result | None = None
@@ -67,18 +68,19 @@ class QueryResult:
         writer.writerows([["" if v is None else str(v) for v in row] for row in self.rows])
         return buf.getvalue()
 
-    terms: list[list[object]] | None = None  # the engine's own terms, when it answered directly
+    terms: list[list[Any]] | None = None  # the engine's own terms, when it answered directly
 
     def to_json(self) -> str:
         """SPARQL 1.1 query results JSON."""
         if self.raw is not None and self.graph is None:
-            return self.raw.serialize(format="json").decode()
+            data = self.raw.serialize(format="json")
+            return data.decode() if isinstance(data, bytes) else str(data)
         rows = self.terms if self.terms is not None else self.rows
         return json.dumps({"head": {"vars": self.vars}, "results": {"bindings": [
             {k: _json_term(v) for k, v in zip(self.vars, row, strict=False) if v is not None} for row in rows]}})
 
 
-def _json_term(term: object) -> dict:
+def _json_term(term: Any) -> dict:
     import pyoxigraph
 
     if isinstance(term, pyoxigraph.NamedNode):
@@ -98,7 +100,7 @@ def _json_term(term: object) -> dict:
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
-def _py(term: object) -> object:
+def _py(term: Any) -> Any:
     """A Python value for an Oxigraph term: IRIs as strings, typed literals as numbers, dates, booleans."""
     import datetime as dt
     from decimal import Decimal
@@ -127,19 +129,19 @@ def _py(term: object) -> object:
     return term.value  # NamedNode, BlankNode
 
 
-def _oxigraph(graph: Graph) -> object | None:
+def _oxigraph(graph: Graph) -> Any:
     """The pyoxigraph store under an rdflib graph backed by oxrdflib, if it is one."""
     store = graph.store
     return getattr(store, "_inner", None) if type(store).__name__ == "OxigraphStore" else None
 
 
-def _bind(graph: Graph, kind: str, value: str) -> object:
+def _bind(graph: Graph, kind: str, value: str) -> Any:
     from kg.graph.resolve_param import resolve_param
 
     return resolve_param(graph, kind, value)
 
 
-def _with_values(text: str, bound: dict[str, object]) -> str:
+def _with_values(text: str, bound: dict[str, Any]) -> str:
     """Bind parameters with a VALUES block at the top of the WHERE clause.
 
     Values are RDF terms serialised by rdflib (``n3()``), so a parameter can only ever be one IRI
@@ -168,7 +170,7 @@ def run_query(graph: Graph, query: str, params: dict[str, str] | None = None) ->
     """
     params = params or {}
     named = named_queries()
-    bindings: dict[str, object] = {}
+    bindings: dict[str, Any] = {}
     if re.fullmatch(r"[\w-]+", query.strip()):
         if query.strip() not in named:
             raise QueryError(f"unknown query {query!r}; `kg query --list` shows the named queries")
@@ -218,7 +220,7 @@ def run_query(graph: Graph, query: str, params: dict[str, str] | None = None) ->
             out.add(triple)
         return QueryResult([], [], graph=out, raw=result)
     names = [str(v) for v in result.vars or []]
-    rows = [[_plain(row[v]) for v in names] for row in result]
+    rows = [[_plain(row[v]) for v in names] for row in result]  # type: ignore[index]
     return QueryResult(names, rows, raw=result)
 
 
