@@ -247,6 +247,8 @@ class _Resolver:
     def antecedent(self, token: Token, want: str) -> Ref | None:
         sent_start = token.sent.start
         best, best_score = None, -1e9
+        # "Blinken met Netanyahu and pressed him": an object pronoun is not its own clause's subject
+        barred = self._clause_subjects(token.head) if token.dep_ in ("dobj", "obj", "dative") else set()
         for idx, ref, subj in reversed(self.history):
             if idx >= token.i:
                 continue
@@ -254,8 +256,8 @@ class _Resolver:
                 continue
             if token.head.i == self.doc[idx].head.i and token.dep_ != "poss" and self.doc[idx].dep_ != "poss":
                 continue  # co-arguments of one verb are not coreferent ("Trump told him")
-            if token.dep_ in ("dobj", "obj", "dative") and idx in self._clause_subjects(token.head):
-                continue  # "Blinken met Netanyahu and pressed him": him is not Blinken
+            if idx in barred:
+                continue
             sents_back = 0 if idx >= sent_start else sum(1 for s in range(idx + 1, sent_start + 1) if self.doc[s].is_sent_start)
             if sents_back > 3:
                 break
@@ -271,7 +273,6 @@ class _Resolver:
         """Token indices of the subject of ``verb`` and of the verbs it is conjoined to."""
         out: set[int] = set()
         for _ in range(4):
-            out |= {c.i for c in verb.subtree if c.dep_ in ("nsubj", "nsubjpass") and c.head == verb}
             out |= {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
             if verb.dep_ != "conj" or verb.head is verb:
                 break

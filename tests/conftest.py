@@ -71,3 +71,14 @@ def extract_text(nlp, gaz, lex):
         return {(c.subject, c.relation.value, c.object, c.modality.value) for c in claims}
 
     return run
+
+
+@pytest.fixture(scope="session")
+def synthetic_graph():
+    """bench/synthetic.py's generator of graphs in the project's own model."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from synthetic import synthetic_graph as make
+
+    return make

@@ -96,13 +96,7 @@ def test_script_in_article_does_not_run(hostile_build) -> None:
 
 
 @pytest.mark.browser
-def test_large_graph_settles_and_stops(tmp_path) -> None:
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-    from synthetic import synthetic_graph
-
+def test_large_graph_settles_and_stops(tmp_path, synthetic_graph) -> None:
     from kg.view import write_view
 
     page = write_view(synthetic_graph(500, 3000), tmp_path / "big.html", max_nodes=500)
@@ -120,13 +114,7 @@ def test_large_graph_settles_and_stops(tmp_path) -> None:
     assert before == after
 
 
-def test_large_graph_keeps_the_most_connected(tmp_path) -> None:
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-    from synthetic import synthetic_graph
-
+def test_large_graph_keeps_the_most_connected(tmp_path, synthetic_graph) -> None:
     from kg.view import view_data
 
     data = view_data(synthetic_graph(120, 400), max_nodes=50)

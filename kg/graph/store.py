@@ -80,7 +80,8 @@ class GraphStore:
 
         if self.file is not None:
             atomic_write_text(self.file, self.dataset.serialize(format="trig"))
-        self.dataset.commit() if self.spec.startswith("oxigraph:") else None
+        if self.spec.startswith("oxigraph:"):
+            self.dataset.commit()
 
     def close(self) -> None:
         self.dataset.close()
