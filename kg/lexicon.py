@@ -37,6 +37,11 @@ class Lexicon:
     object_control: frozenset[str]
     irrealis: frozenset[str]
     deal: frozenset[str]
+    charge: frozenset[str]
+    two_way: frozenset[str]
+    revoke: frozenset[str]
+    agreement_nouns: frozenset[str]
+    conclude: frozenset[str]
     exchange_verbs: frozenset[str]
     exchange_objects: dict[str, Relation]
     evaluation_negative: frozenset[str]
@@ -129,7 +134,8 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         light=frozenset(frames["light"]), attempt=frozenset(frames["attempt"]),
         negating=frozenset(frames["negating"]), speech=frozenset(frames["speech"]),
         modals=frozenset(frames["modals"]), conditional=frozenset(frames["conditional"]),
-        hedges=frozenset(frames["hedges"]), evaluate=frozenset(frames["evaluate"]), intention=frozenset(frames["intention"]), object_control=frozenset(frames["object_control"]), irrealis=frozenset(frames["irrealis"]), deal=frozenset(frames["deal"]), exchange_verbs=frozenset(frames["exchange_verbs"]),
+        hedges=frozenset(frames["hedges"]), evaluate=frozenset(frames["evaluate"]), intention=frozenset(frames["intention"]), object_control=frozenset(frames["object_control"]), irrealis=frozenset(frames["irrealis"]), deal=frozenset(frames["deal"]), charge=frozenset(frames["charge"]), two_way=frozenset(frames["two_way"]), revoke=frozenset(frames["revoke"]),
+        agreement_nouns=frozenset(frames["agreement_nouns"]), conclude=frozenset(frames["conclude"]), exchange_verbs=frozenset(frames["exchange_verbs"]),
         exchange_objects=_exchange(frames["exchange_objects"], directory / "frames.yaml"),
         evaluation_negative=frozenset(frames["evaluation_negative"]), evaluation_positive=frozenset(frames["evaluation_positive"]),
         titles=dict(titles["titles"]),
@@ -137,5 +143,5 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         plover=plover,
     )
     known = frozenset(lex.verbs) | {k[0] for k in lex.phrasal} | lex.light | lex.speech | lex.attempt | lex.negating \
-        | lex.evaluate | lex.intention | lex.irrealis | lex.object_control | lex.deal | lex.exchange_verbs
+        | lex.evaluate | lex.intention | lex.irrealis | lex.object_control | lex.deal | lex.exchange_verbs | lex.charge | lex.revoke | lex.conclude
     return dataclasses.replace(lex, known=known)

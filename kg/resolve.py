@@ -33,6 +33,9 @@ _PERSON_NOUNS = {"minister", "secretary", "senator", "ambassador", "envoy", "spo
                  "general", "commander", "governor", "mayor", "lawmaker", "adviser", "advisor", "diplomat", "official",
                  "negotiator", "chairman", "chairwoman", "director", "mr", "mrs", "ms", "dr", "sen", "rep", "gen"}
 _PLEONASTIC_HEADS = {"be", "seem", "appear", "sound", "look", "feel", "remain", "become", "matter", "take", "happen"}
+_HYPHENS = ("-", "–", "‑")
+_GROUP_NOUNS = {"rebel", "militia", "fighter", "guerrilla", "insurgent", "militant", "group", "movement", "faction",
+                "force", "brigade", "battalion", "army", "separatist", "jihadist", "paramilitary"}
 _GOVERNMENT = {"administration", "government", "regime", "leadership", "cabinet"}
 
 
@@ -168,6 +171,25 @@ class _Resolver:
         if kind is ActorKind.PERSON and len(name.split()) > 1:
             self.full_names.setdefault(fold(name.split()[-1]), ref)
         return ref
+
+    def hyphenated(self, token: Token) -> Ref | None:
+        """An actor whose hyphen stays on it: "Qatari- and Turkish-mediated talks"."""
+        if not token.text.endswith(_HYPHENS) or len(token) < 3:
+            return None
+        ident = self.gaz.lookup(token.text[:-1])
+        return self.actor_ref(ident, "demonym") if ident else None
+
+    def armed_group(self, ent: Span) -> Ref | None:
+        """An armed or political group the gazetteer lacks, named by a code or an acronym before a
+        group noun ("M23 rebels", "the RSF militia", "ADF fighters")."""
+        root = ent.root
+        if root.dep_ != "compound" or root.head.lemma_.lower() not in _GROUP_NOUNS or ent.ent_id_:
+            return None
+        if not all(t.is_upper or any(ch.isdigit() for ch in t.text) or t.text in _HYPHENS for t in ent):
+            return None
+        name = ent.text.strip()
+        ident = f"group-{slugify(name)}"
+        return self.new.setdefault(ident, Ref(ident, name, ActorKind.GROUP, None, "name"))
 
     def summit_place(self, ent: Span) -> str | None:
         """Where or by whom a summit is held: "the Alaska summit", "a summit in Geneva", "the BRICS summit"."""
@@ -306,13 +328,16 @@ class _Resolver:
             token = doc[i]
             ent = ents.get(i)
             if ent is not None:
-                ref = self.entity(ent)
+                ref = (len(ent) == 1 and self.hyphenated(ent[0])) or self.entity(ent) or self.armed_group(ent)
                 if ref is not None:
                     self.mark(ent, ref)
                 i = ent.end
                 continue
             low = token.lower_
-            if token.pos_ == "PRON" and low in _PRONOUN_KIND and not _pleonastic(token):
+            hyphenated = self.hyphenated(token)
+            if hyphenated is not None:
+                self.mark((i, i + 1), hyphenated)
+            elif token.pos_ == "PRON" and low in _PRONOUN_KIND and not _pleonastic(token):
                 ref = self.antecedent(token, _PRONOUN_KIND[low])
                 if ref is not None:
                     self.mark((i, i + 1), Ref(ref.id, ref.name, ref.kind, ref.country, "pronoun"))

@@ -41,13 +41,13 @@ def _arg_refs(tok: Token | None, res: Resolution, depth: int = 3) -> list[Ref]:
     heads = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
     out: list[Ref] = []
     for head in heads:
+        members = _members(head, res) if head.tag_ in ("NNS", "NNPS") or res.at(head) is None else []
+        if members:  # "four countries — A, B, C and D —", "European governments, including A and B,"
+            out.extend(members)
+            continue
         ref = res.at(head)
         if ref is not None:
             out.append(ref)
-            continue
-        appos = res.refs_of(c for c in head.children if c.dep_ == "appos")
-        if appos:
-            out.append(appos[0])
             continue
         relational = head.lemma_.lower() in _RELATIONAL or head.lower_ in _RELATIONAL
         frontier = [head]
@@ -59,8 +59,12 @@ def _arg_refs(tok: Token | None, res: Resolution, depth: int = 3) -> list[Ref]:
                         continue
                     if c.dep_ == "prep" and c.lower_ not in ("of", "between", "among"):
                         continue
+                    if _fused_participle(c):  # "Rwanda-backed M23 rebels" are not Rwanda
+                        continue
                     nxt.append(c)
             found = res.refs_of(nxt)
+            if found:  # "American and British warplanes": the modifier's conjuncts too
+                found += res.refs_of(conj for t in nxt if res.at(t) is not None for conj in t.conjuncts)
             if relational:
                 found = [r for r in found if r.kind is not None and r.kind.value == "Organization"]
             if found:
@@ -69,6 +73,22 @@ def _arg_refs(tok: Token | None, res: Resolution, depth: int = 3) -> list[Ref]:
             if relational:
                 break
             frontier = nxt
+    return list(dict.fromkeys(out))
+
+_LISTING = {"including", "like"}
+
+def _members(head: Token, res: Resolution, depth: int = 3) -> list[Ref]:
+    """The actors a noun lists in apposition or after "including" ("three leaders — A, B and C —")."""
+    listed = [c for c in head.children if c.dep_ == "appos"]
+    listed += [p for c in head.children if c.dep_ == "prep" and c.lower_ in _LISTING for p in c.children if p.dep_ == "pobj"]
+    out: list[Ref] = []
+    for tok in listed:
+        for member in (tok, *tok.conjuncts):
+            ref = res.at(member)
+            if ref is not None:
+                out.append(ref)
+            elif depth > 0:
+                out.extend(_members(member, res, depth - 1))
     return list(dict.fromkeys(out))
 
 _ARTIFACTS = {"post", "statement", "message", "letter", "tweet", "speech", "remarks", "interview", "op-ed", "article",
@@ -85,6 +105,46 @@ def _agent_refs(tok: Token | None, res: Resolution, lex: Lexicon) -> list[Ref]:
     if tok is not None and refs and all(r.is_issue for r in refs):
         return res.refs_of((c for c in tok.children if c.dep_ in ("poss", "amod", "compound")), actors_only=True)
     return refs
+
+_HYPHENS = ("-", "–", "‑")
+
+# participles whose hyphen-fused actor is a patron, not the owner ("Iran-backed" vs "American-owned")
+_PATRONAGE = {"back", "support", "sponsor", "arm", "fund", "finance", "broker", "mediate", "lead", "train", "equip",
+              "control", "install", "impose", "align", "ally", "host", "bankroll", "direct", "organise", "organize"}
+
+def _fused_participle(tok: Token) -> bool:
+    """A participle with a patron fused to it by a hyphen ("Rwanda-backed", "US-led")."""
+    return tok.tag_ in ("VBN", "VBD", "JJ") and tok.i > tok.sent.start and tok.doc[tok.i - 1].text in _HYPHENS \
+        and (tok.lemma_.lower() in _PATRONAGE or tok.lower_.removesuffix("ed").removesuffix("d") in _PATRONAGE)
+
+# nouns for the people or bodies that bear an actor's name: "Rwanda-backed M23 rebels" are M23
+BEARERS = {"rebel", "rebels", "militia", "militias", "fighter", "fighters", "force", "forces", "group", "groups",
+           "government", "authorities", "troops", "faction", "factions", "separatists", "insurgents", "proxy", "proxies",
+           "regime", "administration", "army", "militants", "guerrillas", "guerrilla", "coalition", "paramilitaries",
+           "junta", "movement", "party", "leader", "leaders", "president", "candidate", "opposition", "units", "jihadists"}
+
+def _hyphen_agents(pred: Token, res: Resolution) -> list[Ref]:
+    """Actors fused to a participle by a hyphen: "a Qatar-brokered truce", "African Union-backed
+    forces", "Qatari- and Turkish-mediated talks" (the first actor keeps its own hyphen)."""
+    if pred.tag_ not in ("VBN", "VBD", "JJ") or pred.dep_ not in ("amod", "compound", "nmod", "acl", "conj"):
+        return []
+    doc, start = pred.doc, pred.sent.start
+    out: list[Ref] = []
+    i = pred.i - 1
+    while i > start and doc[i].text in _HYPHENS:
+        ref = res.at(doc[i - 1])
+        if ref is None or ref.is_issue:
+            break
+        out.append(ref)
+        i = res.spans.get(i - 1, (i - 1, i))[0] - 1  # before the whole name ("African Union")
+        if i <= start or doc[i].lower_ not in ("and", "or", ","):
+            break
+        i -= 1  # "Qatari- and": the earlier actor carries its hyphen in one token
+        ref = res.at(doc[i])
+        if ref is not None and not ref.is_issue and doc[i].text.endswith(_HYPHENS):
+            out.append(ref)
+            break
+    return list(dict.fromkeys(out))
 
 def _lemma(tok: Token, lex: Lexicon) -> str:
     """The token's lemma, repaired when the small model garbles a known word ("staged" -> "stag")."""
@@ -125,7 +185,7 @@ def _subject_token(verb: Token, lex: Lexicon, hops: int = 4) -> tuple[Token | No
         if child.dep_ in _SUBJ or (child.dep_ == "nsubjpass" and not _passive(verb)):
             if child.lower_ in _WH and verb.dep_ == "relcl":
                 head = verb.head
-                while head.dep_ == "conj" and head.head is not head:  # "Moscow and Beijing, which ..."
+                while head.dep_ == "conj" and head.head.i != head.i:  # "Moscow and Beijing, which ..."
                     head = head.head
                 return head, True
             return child, False
@@ -136,6 +196,13 @@ def _subject_token(verb: Token, lex: Lexicon, hops: int = 4) -> tuple[Token | No
     if hops == 0:
         return None, True
     head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ in ("of", "for") and head.head.lemma_ in lex.charge:
+        # "accused Rwanda of arming the rebels", "thanked Norway for funding drones": the one charged does it
+        charger = head.head
+        charged = next((c for c in charger.children if c.dep_ in ("dobj", "obj")), None)
+        if charged is None and _passive(charger):
+            charged = next((c for c in charger.children if c.dep_ == "nsubjpass"), None)
+        return charged, True
     if verb.dep_ == "xcomp":
         obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
         if obj is None:  # "called on both sides to agree": the object of on/upon does it
@@ -162,9 +229,9 @@ def _subject_token(verb: Token, lex: Lexicon, hops: int = 4) -> tuple[Token | No
         return _subject_token(head, lex, hops - 1)[0], True
     if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in verb.children):
         # a participle after a relative clause belongs to the main clause ("..., condemning X")
-        while head.dep_ in ("relcl", "acl") and head.head is not head:
+        while head.dep_ in ("relcl", "acl") and head.head.i != head.i:
             head = head.head
-            while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+            while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
                 head = head.head
         return _subject_token(head, lex, hops - 1)[0], True
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -175,7 +242,7 @@ def _subject_token(verb: Token, lex: Lexicon, hops: int = 4) -> tuple[Token | No
 
 def _light_subject(noun: Token, lex: Lexicon) -> Token | None:
     """Subject of the verb a relational noun is the object of ("impose sanctions on X")."""
-    while noun.dep_ == "conj" and noun.head is not noun:
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head
     tok = noun
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep":

@@ -12,8 +12,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
+from kg.extract.arguments import _fused_participle
 from kg.extract.modality import _intended, _modality, _negated, _refused
 from kg.extract.predicates import _adjectival, _copular_judgement, _evaluation, _nominal, _reciprocal, _verbal
 from kg.extract.surface import surface_relations
@@ -75,6 +76,31 @@ def _own_state(a: Ref, b: Ref) -> bool:
     """A person and the state they act for: not a relation between two actors."""
     return (a.kind is not None and a.country == b.id and a.id != b.id) or (b.kind is not None and b.country == a.id and a.id != b.id)
 
+def _anchor(tok: Token) -> Token:
+    """Where a predicate's mood is read: a hyphenated participle on an indefinite noun takes the
+    mood of the clause ("a Norwegian-brokered deal could end ..." is not yet brokered)."""
+    if not _fused_participle(tok):
+        return tok
+    noun = tok.head
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        return tok
+    head = noun
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else tok
+
+def _unrealised_event(noun: Token, lex: Lexicon) -> bool:
+    """An event noun the sentence only projects: "a meeting that could take place", "a summit
+    between A and B (that) might come this week", "a meeting would follow"."""
+    clauses = [c for c in noun.children if c.dep_ in ("relcl", "acl")]
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        clauses.append(noun.head)
+    for clause in clauses:
+        words = clause.subtree if clause.dep_ in ("relcl", "acl") else clause.children
+        if any(a.dep_ == "aux" and a.lower_ in lex.modals for a in words):
+            return True
+    return False
+
 def extract_sentence(sent: Span, res: Resolution, lex: Lexicon, context: dict | None = None) -> Iterator[Candidate]:
     """Every relation candidate in one sentence.
 
@@ -122,7 +148,9 @@ def extract_sentence(sent: Span, res: Resolution, lex: Lexicon, context: dict | 
                 continue
             if not subjects or not objects:
                 continue
-            negated, hypothetical, reporter = _modality(tok, lex, res, sent)
+            negated, hypothetical, reporter = _modality(_anchor(tok), lex, res, sent)
+            if tok.pos_ == "NOUN" and not hypothetical:
+                hypothetical = _unrealised_event(tok, lex)
             if tok.pos_ == "NOUN" and _negated(tok):
                 negated = not negated
             if negated:
@@ -146,6 +174,10 @@ def extract_sentence(sent: Span, res: Resolution, lex: Lexicon, context: dict | 
                         continue
                     penalty = 0.1 * sum(r.via in ("pronoun", "description") for r in (s, o))
                     yield Candidate(s, rel, o, modality, negated, max(0.05, c - penalty), predicate, None if own_words else reporter)
+                    if predicate in lex.two_way and not o.is_issue and not negated:
+                        # "A signed a pact with B", "A is at war with B": B stands in the same relation to A
+                        yield Candidate(o, rel, s, modality, negated, max(0.05, c - penalty - 0.05), f"{predicate} (each way)",
+                                        None if own_words else reporter)
                     if rel is Relation.ATTACKS and not hypothetical:
                         context["attacker"] = s
                         context.setdefault("attacks", []).append((s, o))

@@ -16,15 +16,17 @@ def _chain(verb: Token) -> Iterator[Token]:
     tok = verb
     for _ in range(6):
         yield tok
-        if tok.dep_ in ("xcomp", "conj", "ccomp", "advcl", "relcl", "acl", "pcomp") and tok.head is not tok:
+        if tok.dep_ in ("xcomp", "conj", "ccomp", "advcl", "relcl", "acl", "pcomp") and tok.head.i != tok.i:
             tok = tok.head
+            if tok.dep_ == "prep" and tok.head.pos_ == "VERB":  # "accused X of arming Y": up to "accused"
+                tok = tok.head
         else:
             return
 
 def _intended(pred: Token, lex: Lexicon) -> bool:
     """The predicate is the aim of a vow, threat or plan ("vowed to retaliate against Y")."""
     tok = pred
-    while tok.dep_ in ("xcomp", "conj") and tok.head is not tok:
+    while tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i:
         tok = tok.head
         if tok.lemma_ in lex.intention:
             return True
@@ -33,7 +35,7 @@ def _intended(pred: Token, lex: Lexicon) -> bool:
 def _refused(pred: Token, lex: Lexicon) -> bool:
     """The predicate is what someone refused or declined ("refused to attend the summit")."""
     tok = pred
-    while tok.dep_ == "xcomp" and tok.head is not tok:
+    while tok.dep_ == "xcomp" and tok.head.i != tok.i:
         tok = tok.head
         if tok.lemma_ in lex.negating and tok.lemma_ not in ("fail", "neglect", "hesitate", "avoid"):
             return True

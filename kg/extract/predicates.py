@@ -6,8 +6,10 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.arguments import (
+    BEARERS,
     _agent_refs,
     _arg_refs,
+    _hyphen_agents,
     _lemma,
     _light_subject,
     _object_token,
@@ -155,6 +157,10 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: dict | None = N
     rel = lex.phrasal.get(key) if key else lex.verbs.get(_lemma(pred, lex))
     if rel is None:
         return
+    fused = _hyphen_agents(pred, res)
+    if fused:  # "a Qatar-brokered truce": the truce brokered by Qatar
+        yield from _fused(pred, rel, fused, key, lex, res)
+        return
     passive = _passive(pred)
     reduced = pred.dep_ == "acl" and pred.tag_ == "VBN"  # "a deal brokered by the US"
     subj_tok, inherited = _subject_token(pred, lex)
@@ -219,6 +225,27 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: dict | None = N
         objects = objects + _beneficiaries(objects, obj_tok, res)
     yield rel, subjects, objects, conf, " ".join(key) if key else pred.lemma_
 
+def _fused(pred: Token, rel: Relation, agents: list[Ref], key: tuple[str, ...] | None, lex: Lexicon,
+           res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+    """"Rwanda-backed M23 rebels", "Washington-imposed tariffs on Brazil": the participle's agent
+    does it to the noun it modifies (or, for a conflict instrument, to that instrument's target)."""
+    noun = pred.head
+    while noun.pos_ != "NOUN" and noun.dep_ in ("amod", "compound", "nmod", "npadvmod") and noun.head.i != noun.i:
+        noun = noun.head  # "Iranian- and Iraqi-mediated talks": the participle hangs on the first modifier
+    own = res.at(noun)
+    if own is not None:
+        objects = [own]
+    elif noun.lemma_.lower() in BEARERS or noun.lower_ in BEARERS:
+        objects = [r for r in _arg_refs(noun, res) if r not in agents and not r.is_issue]
+    else:
+        objects = []
+    if rel.polarity < 0 and rel not in _STANCE:
+        objects = _instrument_target(objects, noun, res)
+    elif objects and all(r.is_issue for r in objects):
+        objects = objects + _beneficiaries(objects, noun, res)
+    if objects:
+        yield rel, agents, objects, 0.7, f"{pred.lemma_} (hyphenated)"
+
 def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: dict | None = None) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
     lemma = noun.lemma_.lower()
     low = noun.lower_
@@ -229,14 +256,24 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: dict | None = 
     preps = [c for c in noun.children if c.dep_ == "prep"]
     if noun.dep_ in ("dobj", "obj") and _lemma(noun.head, lex) in lex.light:
         preps += [c for c in noun.head.children if c.dep_ == "prep" and c.i > noun.i]  # "staged drills around Taiwan"
+    pobj: Token | None = None
+    prep_word = ""
     for child in preps:
         if child.dep_ == "prep":
             rel = lex.nouns.get((low, child.lower_)) or lex.nouns.get((lemma, child.lower_))
             if rel is not None:
                 pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                prep_word = child.lower_
                 objects = _arg_refs(pobj, res)
                 if objects:
                     break
+    governor = noun.head if noun.dep_ in ("dobj", "obj") else None
+    if rel is not None and rel.polarity > 0 and governor is not None:
+        verb = _lemma(governor, lex)
+        if verb in lex.revoke:  # "suspended its partnership with Y", "downgraded ties with Y"
+            rel = Relation.SANCTIONS
+        elif verb in lex.conclude and (lemma in lex.agreement_nouns or low in lex.agreement_nouns):
+            rel = Relation.COOPERATES  # "signed a deal with Y": agreed, not still negotiating
     if rel is None or not objects:
         if context is not None and lex.noun_heads.get(lemma) is Relation.ATTACKS:
             # "the Russian summer offensive": an attacker without a named target
@@ -245,7 +282,6 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: dict | None = 
                 for r in [res.at(c)] if r is not None and not r.is_issue)
         yield from _relational_person(noun, lemma, lex, res)
         return
-    pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
     if rel in _STANCE:  # "roadblocks to Trump's rush for peace": opposing the push is opposing peace
         inner = _inner_target(pobj, lex, res) if pobj is not None else []
         objects = inner or objects
@@ -257,17 +293,20 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: dict | None = 
         if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i:
             for t in child.subtree:  # "Russian drone and missile strikes", "American and British strikes"
                 ref = res.at(t)
-                if ref is not None and not ref.is_issue and ref not in objects and t.dep_ in ("poss", "amod", "compound", "nmod", "conj"):
+                if ref is not None and not ref.is_issue and ref not in objects and t.dep_ in ("poss", "amod", "compound", "nmod", "conj") \
+                        and not t.text.endswith(("-", "–")):  # "Qatari- and Turkish-mediated talks": the mediator
                     subjects.append(ref)
         elif child.dep_ == "prep" and child.lower_ == "by":
             subjects.extend(r for r in _arg_refs(_pobj(child), res) if not r.is_issue)
+        if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i and _lemma(child, lex) not in lex.verbs:
+            subjects.extend(_hyphen_agents(child, res))  # "Washington-imposed tariffs on Y"
     subjects = list(dict.fromkeys(subjects))
     if not subjects:
         subj_tok = _light_subject(noun, lex)
         subjects = _agent_refs(subj_tok, res, lex) if subj_tok is not None else []
         conf = 0.6
     if subjects:
-        yield rel, subjects, objects, conf, f"{lemma} {child.lower_}"
+        yield rel, subjects, objects, conf, f"{lemma} {prep_word}"
 
 def _relational_person(noun: Token, lemma: str, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
     """"X's ally Y", "US ally Modi", "its American support": the relation between two modifiers."""
