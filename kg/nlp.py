@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING, Any
 from kg.errors import ModelError
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.lexicon import load_lexicon
+from kg.names import SPANS_KEY, NameGuard, common_words, lower_words
 from kg.records import ActorKind
+from kg.text import fold
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -41,26 +43,31 @@ def _case_sensitive(alias: str) -> bool:
 
 
 def _patterns(nlp: Language, gaz: Gazetteer) -> list[dict]:
+    """Span-ruler patterns; each id is ``reading:value`` (``name:russia``, ``seat:russia``,
+    ``surname:putin``, ``issue:summit``), which :class:`kg.names.NameGuard` reads."""
     patterns: list[dict] = []
 
     def add(text: str, label: str, ident: str) -> None:
-        if _case_sensitive(text):
+        if _case_sensitive(text):  # acronyms only as written
             patterns.append({"label": label, "pattern": [{"ORTH": t.text} for t in nlp.make_doc(text)], "id": ident})
         else:
             patterns.append({"label": label, "pattern": text, "id": ident})
 
     for actor in gaz.actors.values():
         for name in dict.fromkeys((actor.name, *actor.aliases)):
-            add(name, _LABEL[actor.kind], actor.id)
+            if actor.kind is ActorKind.PERSON and " " not in name and fold(name) in gaz.surnames:
+                continue  # "Erdogan": a bare surname, decided by the article's date
+            add(name, _LABEL[actor.kind], ("name:" if name == actor.name else "alias:") + actor.id)
     for seat, sid in gaz.seats.items():
         if seat in gaz.names:  # "Brussels" is the EU's before it is Belgium's capital
             continue
-        add(seat if not seat.islower() else seat.title().replace("The ", "the "), "GPE", sid)
+        add(seat if not seat.islower() else seat.title().replace("The ", "the "), "GPE", "seat:" + sid)
     for demonym, sid in gaz.demonyms.items():
-        patterns.append({"label": "NORP", "pattern": demonym, "id": sid})
-    for surname, ids in gaz.surnames.items():
-        if len(ids) == 1 and len(surname) >= 2:
-            patterns.append({"label": "PERSON", "pattern": [{"LOWER": surname, "IS_TITLE": True}], "id": ids[0]})
+        patterns.append({"label": "NORP", "pattern": demonym, "id": "demonym:" + sid})
+    for surname in gaz.surnames:
+        if len(surname) >= 2:
+            patterns.append({"label": "PERSON", "pattern": [{"LOWER": t.lower_} for t in nlp.make_doc(surname)],
+                             "id": "surname:" + surname})
     for name in gaz.media:
         patterns.append({"label": "ORG", "pattern": name, "id": "media:" + name})
     for label, phrases in load_lexicon().issues.items():
@@ -97,8 +104,19 @@ def load_nlp(model: str | None = None) -> Language:
     if "kg_paragraphs" not in _Language.factories:
         _Language.component("kg_paragraphs", func=_paragraphs)
     nlp.add_pipe("kg_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
-    ruler: Any = nlp.add_pipe("entity_ruler", name="kg_gazetteer", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},
-                              before="ner" if "ner" in nlp.pipe_names else None)
+    # the ruler proposes gazetteer names after the recogniser has found the longer names they may
+    # sit in ("New Jersey", "Hunter Biden"); the guard decides which proposals become entities
+    ruler: Any = nlp.add_pipe("span_ruler", name="kg_gazetteer",
+                              config={"spans_key": SPANS_KEY, "annotate_ents": False, "phrase_matcher_attr": "LOWER", "validate": False})
+    gaz = load_gazetteer()
     with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(_patterns(nlp, load_gazetteer()))
+        ruler.add_patterns(_patterns(nlp, gaz))
+    if "kg_names" not in _Language.factories:
+        _Language.factory("kg_names", func=_make_guard)
+    nlp.add_pipe("kg_names")
     return nlp
+
+
+def _make_guard(nlp: Language, name: str) -> NameGuard:
+    gaz = load_gazetteer()
+    return NameGuard(gaz, common_words(nlp), lower_words(gaz))

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
+from kg.names import PERSONAL_TITLES, STRIPPED_TITLES, bare_surname
 from kg.records import ActorKind
 from kg.text import fold, slugify
 
@@ -129,23 +130,22 @@ class _Resolver:
                     label = f"{place} summit"
                     return Ref("issue:" + label, label, None)
             return Ref(ident, label, None)
+        if ident.startswith("surname:"):
+            found = bare_surname(self.doc, ent, ident[8:], self.gaz, self.day, self.full_names)
+            if isinstance(found, Span):
+                return self.new_actor(found, ActorKind.PERSON)  # "Mike Johnson ... Johnson said"
+            if found is None:
+                return self.new_actor(ent, ActorKind.PERSON)
+            return Ref(found.id, found.name, found.kind, found.country, found.via)
         if ident:
-            ref = self.actor_ref(ident, "name")
-            if ref is None:
-                return None
-            if ref.kind is ActorKind.PERSON and len(ent) == 1 and fold(ent.text) in self.gaz.surnames:
-                seen = self.full_names.get(fold(ent.text))
-                if seen is not None:
-                    return Ref(seen.id, seen.name, seen.kind, seen.country, "surname")
-                if not self.gaz.recently_major(ref.id, self.day):
-                    return self.new_actor(ent, ActorKind.PERSON)
-                return Ref(ref.id, ref.name, ref.kind, ref.country, "surname")
-            if ref.kind is ActorKind.PERSON:
-                self.full_names[fold(ent[-1].text)] = ref
+            ref = self.actor_ref(ident, ent.kb_id_ or "name")
+            if ref is not None and ref.kind is ActorKind.PERSON:
+                for surname in self.gaz.surnames_of.get(ref.id, ()):
+                    self.full_names[surname] = ref
             return ref
         seen = self.full_names.get(fold(ent.text.removesuffix("'s").removesuffix("’s")))
         if seen is not None and len(ent) == 1:
-            return Ref(seen.id, seen.name, seen.kind, seen.country, "surname")
+            return Ref(seen.id, seen.name, seen.kind, seen.country, "surname: named in full before")
         kind = _NEW_KIND.get(ent.label_)
         if fold(ent.text.removeprefix("the ").removeprefix("The ")) in self.gaz.places:
             return None
@@ -159,15 +159,20 @@ class _Resolver:
         words = [t for t in ent if t.is_alpha or "-" in t.text or "." in t.text]
         while words and words[0].lower_ in ("the", "a", "an") :
             words = words[1:]
+        if kind is ActorKind.PERSON:
+            if len(words) < len(ent) and ent[0].lower_ in ("the", "a", "an") or ent.start > 0 and self.doc[ent.start - 1].lower_ in ("the", "a", "an"):
+                return None  # "the Moon": a person's name takes no article
+            while len(words) > 1 and words[0].lower_.rstrip(".") in STRIPPED_TITLES:
+                words = words[1:]  # "Representative Jim Jordan"
         name = " ".join(t.text for t in words).removesuffix("'s").removesuffix("’s").strip()
         if len(name) < 2:
             return None
         if kind is ActorKind.PERSON:
             seen = self.full_names.get(fold(name.split()[-1]))
             if seen is not None and (len(name.split()) == 1 or fold(seen.name).endswith(fold(name))):
-                return Ref(seen.id, seen.name, seen.kind, seen.country, "surname")
+                return Ref(seen.id, seen.name, seen.kind, seen.country, "surname: named in full before")
         ident = f"{kind.value.lower()}-{slugify(name)}"
-        ref = self.new.setdefault(ident, Ref(ident, name, kind, None, "name"))
+        ref = self.new.setdefault(ident, Ref(ident, name, kind, None, "name: not in the gazetteer"))
         if kind is ActorKind.PERSON and len(name.split()) > 1:
             self.full_names.setdefault(fold(name.split()[-1]), ref)
         return ref
@@ -210,8 +215,8 @@ class _Resolver:
         """A name next to a personal title ("President X", "X, the foreign minister", "the envoy, X")."""
         before = self.doc[ent.start - 1] if ent.start > 0 else None
         root = ent.root
-        words = set(self.lex.titles) | _PERSON_NOUNS
-        if before is not None and before.lower_ in words:
+        words = set(self.lex.titles) | _PERSON_NOUNS | PERSONAL_TITLES
+        if before is not None and before.lower_.rstrip(".") in words:
             return True
         if root.dep_ == "appos" and root.head.lemma_.lower() in words:
             return True

