@@ -19,7 +19,10 @@ Paths = Annotated[list[Path], typer.Argument(help="Article files or directories 
 Model = Annotated[str | None, typer.Option("--model", help="spaCy model to load (default: the best installed).")]
 
 
-def _fail(exc: KGError) -> NoReturn:
+def _fail(exc: KGError | OSError) -> NoReturn:
+    if isinstance(exc, OSError):  # the library turns the ones it expects into KGError; this is the net
+        where = exc.filename if exc.filename else ""
+        exc = KGError(f"{where}: {exc.strerror or exc.__class__.__name__}" if where else f"{exc.strerror or exc}")
     typer.echo(f"error: {exc}", err=True)
     raise typer.Exit(1)
 
@@ -55,7 +58,7 @@ def build(
             task = bar.add_task("extracting", total=len(read.articles))
             result = run_build(paths, out, model=model, n_process=processes, read=read, store=store,
                                progress=lambda n: bar.advance(task, n))
-    except KGError as exc:
+    except (KGError, OSError) as exc:
         _fail(exc)
     ex = result.extraction
     typer.echo(_summary(ex, len(result.skipped)))
@@ -77,7 +80,7 @@ def add(
 
     try:
         result = run_add(paths, out, model=model, store=store)
-    except KGError as exc:
+    except (KGError, OSError) as exc:
         _fail(exc)
     _warn_skips(result.skipped)
     typer.echo(f"added: {result.added}  already present: {result.already_present}  skipped: {len(result.skipped)}  "
@@ -99,7 +102,7 @@ def remove(
 
     try:
         result = run_remove(article_ids, out, store=store)
-    except KGError as exc:
+    except (KGError, OSError) as exc:
         _fail(exc)
     typer.echo(f"removed: {result.removed}  not present: {len(article_ids) - result.removed}")
     typer.echo(f"graph: {result.graph_path}\nclaims: {result.claims_path}\nhtml: {result.html_path}")
@@ -114,18 +117,11 @@ def export(
 
     Example: kg export -o stance.graphml --home out/
     """
-    from kg.graph.export import export as run_export
-    from kg.graph.store import open_store
-    from kg.pipeline import _store_spec
+    from kg.pipeline import export as run_export
 
     try:
-        st = open_store(_store_spec(home, None), home)
-        try:
-            trig = st.dataset.serialize(format="trig") if out.suffix.lower() == ".trig" else None
-            path = run_export(st.union(), out, trig)
-        finally:
-            st.close()
-    except KGError as exc:
+        path = run_export(home, out)
+    except (KGError, OSError) as exc:
         _fail(exc)
     typer.echo(f"exported: {path}")
 
@@ -171,7 +167,7 @@ def extract(
         read = read_articles(paths)
         _warn_skips(read.skipped)
         ex = run_extraction(read.articles, model=model)
-    except KGError as exc:
+    except (KGError, OSError) as exc:
         _fail(exc)
     claims = filter_claims(ex.claims, include_hypothetical, min_confidence)
     if fmt == "jsonl":
@@ -209,6 +205,8 @@ def query(
     from kg.graph import load_graph, run_query
     from kg.graph.query import named_queries
 
+    if fmt not in ("table", "csv", "json", "turtle"):
+        _fail(KGError(f"unknown format {fmt!r}; use table, csv, json or turtle"))
     if list_queries:
         for nq in named_queries().values():
             takes = " ".join(f"{k}=<{v}>" for k, v in nq.params.items())
@@ -226,7 +224,7 @@ def query(
         params[key.strip()] = value.strip()
     try:
         result = run_query(load_graph(graph), sparql, params)
-    except KGError as exc:
+    except (KGError, OSError) as exc:
         _fail(exc)
     if result.graph is not None:
         typer.echo(result.graph.serialize(format="turtle"))
@@ -259,7 +257,7 @@ def view(
 
     try:
         path = write_view(load_graph(graph), out, max_nodes=max_nodes)
-    except KGError as exc:
+    except (KGError, OSError) as exc:
         _fail(exc)
     typer.echo(f"html: {path}")
 
@@ -282,7 +280,7 @@ def analyze(
 
     try:
         result = run_analysis(load_graph(graph), by_state=not by_actor)
-    except KGError as exc:
+    except (KGError, OSError) as exc:
         _fail(exc)
     name = result.labels.get
     console = Console(width=160)
@@ -327,7 +325,7 @@ def evaluate(
             read = read_articles(paths)
             _warn_skips(read.skipped)
             preds = [c.as_dict() for c in filter_claims(run_extraction(read.articles, model=model).claims)]
-    except KGError as exc:
+    except (KGError, OSError) as exc:
         _fail(exc)
     scores = score_predictions(gold_records, preds)
     typer.echo(scores.table())
