@@ -47,11 +47,14 @@ def build(
     from rich.console import Console
     from rich.progress import Progress
 
+    from kg.graph.home import check_output_dir, user_spec
     from kg.ingest import read_articles
     from kg.pipeline import build as run_build
 
     console = Console(stderr=True)
     try:
+        user_spec(store)
+        check_output_dir(out)  # before reading and extracting, which can take long
         read = read_articles(paths)
         _warn_skips(read.skipped)
         with Progress(console=console, transient=True) as bar:

@@ -29,6 +29,9 @@ def atomic_write_text(path: Path, text: str) -> None:
         StoreError: the directory cannot be made or written, or ``path`` is a directory.
     """
     tmp = None
+    blocker = next((p for p in path.parents if p.exists()), None)
+    if blocker is not None and not blocker.is_dir():
+        raise StoreError(f"{blocker}: is not a directory, so {path} cannot be written")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         if path.is_dir():
