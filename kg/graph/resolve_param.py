@@ -45,9 +45,9 @@ def resolve_param(graph: Graph, kind: str, value: str) -> object:
     ident = load_gazetteer().lookup(value)
     if ident and (actor_iri(ident), RDF.type, KG.Actor) in graph:
         return actor_iri(ident)
-    for label, node in sorted(names.items()):
-        if fold(label).split()[-1:] == [key]:
-            return node
+    for name, ref in sorted(names.items()):
+        if fold(name).split()[-1:] == [key]:
+            return ref
     raise QueryError(f"no actor matches {value!r}{_did_you_mean(value, names)}")
 
 
