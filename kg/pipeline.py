@@ -130,8 +130,9 @@ def _write_outputs(store: GraphStore, out: Path, claims: list[dict]) -> tuple[Pa
              "graph.html": render_html(union),
              STORE_NOTE: saved_spec(store.spec, out) + "\n"}
     if store.spec == "memory":
-        files["graph.trig"] = store.trig()
-    store.save()  # Oxigraph commits; a memory store is saved as graph.trig in the commit below
+        files["graph.trig"] = store.trig()  # a memory store is saved by the commit below
+    else:
+        store.save()
     commit_files(out, files)
     if store.spec != "memory" and (out / "graph.trig").exists():
         (out / "graph.trig").unlink()  # left by an earlier memory build; the note now names the store
