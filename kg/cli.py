@@ -184,13 +184,25 @@ def extract(
         for c in claims:
             writer.writerow(c.as_dict())
     else:
-        from rich.console import Console
-        from rich.table import Table
+        _print_claims_table(claims)
 
-        table = Table("doc", "subject", "relation", "object", "conf", "evidence")
-        for c in claims:
-            table.add_row(c.doc, c.subject, c.relation.value, c.object, f"{c.confidence:.2f}", c.evidence[:80])
-        Console().print(table)
+
+def _print_claims_table(claims: list) -> None:
+    """A boxed table on a terminal; piped, plain tab-separated lines with the whole evidence."""
+    header = ("doc", "subject", "relation", "object", "modality", "conf", "evidence")
+    rows = [(c.doc, c.subject, c.relation.value, c.object, c.modality.value.upper() if c.modality.value == "hypothetical"
+             else c.modality.value, f"{c.confidence:.2f}", c.evidence) for c in claims]
+    if not sys.stdout.isatty():
+        for row in [header, *rows]:
+            sys.stdout.write("\t".join(" ".join(cell.split()) for cell in row) + "\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*header)
+    for row in rows:
+        table.add_row(*row[:-1], row[-1][:80], style="dim italic" if row[4] == "HYPOTHETICAL" else None)
+    Console().print(table)
 
 
 @app.command()

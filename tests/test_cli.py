@@ -136,3 +136,17 @@ def test_unwritable_export_and_view_paths_are_one_line(seed_build, tmp_path) -> 
     _one_line_error(runner.invoke(app, ["export", "-o", "/proc/kg.ttl", "--home", home]), "/proc")
     _one_line_error(runner.invoke(app, ["view", "-g", str(seed_build.graph_path), "-o", str(a_file / "v.html")]), str(a_file))
     _one_line_error(runner.invoke(app, ["view", "-g", str(seed_build.graph_path), "-o", str(tmp_path)]), "is a directory")
+
+
+def test_piped_table_is_plain_full_width_and_marks_hypotheticals(tmp_path) -> None:
+    long = ("Japan imposed sanctions on North Korea on Monday after a long and tedious series of missile tests "
+            "over the Sea of Japan.")
+    (tmp_path / "a.txt").write_text(long + " China could sanction Japan.", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "-f", "table", "--include-hypothetical"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].split("\t") == ["doc", "subject", "relation", "object", "modality", "conf", "evidence"]
+    rows = [line.split("\t") for line in lines[1:]]
+    assert any(r[1:5] == ["Japan", "sanctions", "North Korea", "asserted"] and r[6] == long for r in rows)
+    assert any(r[1:5] == ["China", "sanctions", "Japan", "HYPOTHETICAL"] for r in rows)
+    assert not any(ch in result.output for ch in "┃│━")
