@@ -319,12 +319,12 @@ def analyze(
 
 @app.command("eval")
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Gold file (ANNOTATION.md format).")],
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL file; its format and the 13 relations are in docs/gold-format.md.")],
     paths: Paths,
     model: Model = None,
     show_errors: Annotated[int, typer.Option("--show-errors", help="List N missed and N spurious triples.")] = 0,
 ) -> None:
-    """Score extraction on articles (or on a predictions .jsonl) against a gold file.
+    """Score extraction on articles (or on a predictions .jsonl) against a gold file (docs/gold-format.md).
 
     Example: kg eval gold.jsonl seeds/*.txt --show-errors 20
     """

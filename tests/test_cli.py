@@ -150,3 +150,15 @@ def test_piped_table_is_plain_full_width_and_marks_hypotheticals(tmp_path) -> No
     assert any(r[1:5] == ["Japan", "sanctions", "North Korea", "asserted"] and r[6] == long for r in rows)
     assert any(r[1:5] == ["China", "sanctions", "Japan", "HYPOTHETICAL"] for r in rows)
     assert not any(ch in result.output for ch in "┃│━")
+
+
+def test_eval_help_points_at_the_gold_format_doc() -> None:
+    from pathlib import Path
+
+    from kg.records import Relation
+
+    result = runner.invoke(app, ["eval", "--help"])
+    assert result.exit_code == 0 and "docs/gold-format.md" in " ".join(result.output.split())
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "gold-format.md").read_text(encoding="utf-8")
+    assert all(f"| `{r.value}` |" in doc for r in Relation) and len(Relation) == 13
+    assert '"kind": "relation"' in doc and "polarity" in doc
