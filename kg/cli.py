@@ -19,7 +19,10 @@ Paths = Annotated[list[Path], typer.Argument(help="Article files or directories 
 Model = Annotated[str | None, typer.Option("--model", help="spaCy model to load (default: the best installed).")]
 
 
-def _fail(exc: KGError) -> NoReturn:
+def _fail(exc: KGError | OSError) -> NoReturn:
+    if isinstance(exc, OSError):  # the library turns the ones it expects into KGError; this is the net
+        where = exc.filename if exc.filename else ""
+        exc = KGError(f"{where}: {exc.strerror or exc.__class__.__name__}" if where else f"{exc.strerror or exc}")
     typer.echo(f"error: {exc}", err=True)
     raise typer.Exit(1)
 
@@ -44,18 +47,21 @@ def build(
     from rich.console import Console
     from rich.progress import Progress
 
+    from kg.graph.home import check_output_dir, user_spec
     from kg.ingest import read_articles
     from kg.pipeline import build as run_build
 
     console = Console(stderr=True)
     try:
+        user_spec(store)
+        check_output_dir(out)  # before reading and extracting, which can take long
         read = read_articles(paths)
         _warn_skips(read.skipped)
         with Progress(console=console, transient=True) as bar:
             task = bar.add_task("extracting", total=len(read.articles))
             result = run_build(paths, out, model=model, n_process=processes, read=read, store=store,
                                progress=lambda n: bar.advance(task, n))
-    except KGError as exc:
+    except (KGError, OSError) as exc:
         _fail(exc)
     ex = result.extraction
     typer.echo(_summary(ex, len(result.skipped)))
@@ -77,7 +83,7 @@ def add(
 
     try:
         result = run_add(paths, out, model=model, store=store)
-    except KGError as exc:
+    except (KGError, OSError) as exc:
         _fail(exc)
     _warn_skips(result.skipped)
     typer.echo(f"added: {result.added}  already present: {result.already_present}  skipped: {len(result.skipped)}  "
@@ -99,7 +105,7 @@ def remove(
 
     try:
         result = run_remove(article_ids, out, store=store)
-    except KGError as exc:
+    except (KGError, OSError) as exc:
         _fail(exc)
     typer.echo(f"removed: {result.removed}  not present: {len(article_ids) - result.removed}")
     typer.echo(f"graph: {result.graph_path}\nclaims: {result.claims_path}\nhtml: {result.html_path}")
@@ -114,18 +120,11 @@ def export(
 
     Example: kg export -o stance.graphml --home out/
     """
-    from kg.graph.export import export as run_export
-    from kg.graph.store import open_store
-    from kg.pipeline import _store_spec
+    from kg.pipeline import export as run_export
 
     try:
-        st = open_store(_store_spec(home, None), home)
-        try:
-            trig = st.dataset.serialize(format="trig") if out.suffix.lower() == ".trig" else None
-            path = run_export(st.union(), out, trig)
-        finally:
-            st.close()
-    except KGError as exc:
+        path = run_export(home, out)
+    except (KGError, OSError) as exc:
         _fail(exc)
     typer.echo(f"exported: {path}")
 
@@ -171,7 +170,7 @@ def extract(
         read = read_articles(paths)
         _warn_skips(read.skipped)
         ex = run_extraction(read.articles, model=model)
-    except KGError as exc:
+    except (KGError, OSError) as exc:
         _fail(exc)
     claims = filter_claims(ex.claims, include_hypothetical, min_confidence)
     if fmt == "jsonl":
@@ -185,13 +184,25 @@ def extract(
         for c in claims:
             writer.writerow(c.as_dict())
     else:
-        from rich.console import Console
-        from rich.table import Table
+        _print_claims_table(claims)
 
-        table = Table("doc", "subject", "relation", "object", "conf", "evidence")
-        for c in claims:
-            table.add_row(c.doc, c.subject, c.relation.value, c.object, f"{c.confidence:.2f}", c.evidence[:80])
-        Console().print(table)
+
+def _print_claims_table(claims: list) -> None:
+    """A boxed table on a terminal; piped, plain tab-separated lines with the whole evidence."""
+    header = ("doc", "subject", "relation", "object", "modality", "conf", "evidence")
+    rows = [(c.doc, c.subject, c.relation.value, c.object, c.modality.value.upper() if c.modality.value == "hypothetical"
+             else c.modality.value, f"{c.confidence:.2f}", c.evidence) for c in claims]
+    if not sys.stdout.isatty():
+        for row in [header, *rows]:
+            sys.stdout.write("\t".join(" ".join(cell.split()) for cell in row) + "\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*header)
+    for row in rows:
+        table.add_row(*row[:-1], row[-1][:80], style="dim italic" if row[4] == "HYPOTHETICAL" else None)
+    Console().print(table)
 
 
 @app.command()
@@ -209,6 +220,8 @@ def query(
     from kg.graph import load_graph, run_query
     from kg.graph.query import named_queries
 
+    if fmt not in ("table", "csv", "json", "turtle"):
+        _fail(KGError(f"unknown format {fmt!r}; use table, csv, json or turtle"))
     if list_queries:
         for nq in named_queries().values():
             takes = " ".join(f"{k}=<{v}>" for k, v in nq.params.items())
@@ -226,7 +239,7 @@ def query(
         params[key.strip()] = value.strip()
     try:
         result = run_query(load_graph(graph), sparql, params)
-    except KGError as exc:
+    except (KGError, OSError) as exc:
         _fail(exc)
     if result.graph is not None:
         typer.echo(result.graph.serialize(format="turtle"))
@@ -259,7 +272,7 @@ def view(
 
     try:
         path = write_view(load_graph(graph), out, max_nodes=max_nodes)
-    except KGError as exc:
+    except (KGError, OSError) as exc:
         _fail(exc)
     typer.echo(f"html: {path}")
 
@@ -282,7 +295,7 @@ def analyze(
 
     try:
         result = run_analysis(load_graph(graph), by_state=not by_actor)
-    except KGError as exc:
+    except (KGError, OSError) as exc:
         _fail(exc)
     name = result.labels.get
     console = Console(width=160)
@@ -306,12 +319,12 @@ def analyze(
 
 @app.command("eval")
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Gold file (ANNOTATION.md format).")],
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL file; its format and the 13 relations are in docs/gold-format.md.")],
     paths: Paths,
     model: Model = None,
     show_errors: Annotated[int, typer.Option("--show-errors", help="List N missed and N spurious triples.")] = 0,
 ) -> None:
-    """Score extraction on articles (or on a predictions .jsonl) against a gold file.
+    """Score extraction on articles (or on a predictions .jsonl) against a gold file (docs/gold-format.md).
 
     Example: kg eval gold.jsonl seeds/*.txt --show-errors 20
     """
@@ -327,7 +340,7 @@ def evaluate(
             read = read_articles(paths)
             _warn_skips(read.skipped)
             preds = [c.as_dict() for c in filter_claims(run_extraction(read.articles, model=model).claims)]
-    except KGError as exc:
+    except (KGError, OSError) as exc:
         _fail(exc)
     scores = score_predictions(gold_records, preds)
     typer.echo(scores.table())

@@ -19,6 +19,8 @@ from kg.spin import normalise
 if TYPE_CHECKING:
     from rdflib import Graph
 
+    from kg.graph.store import GraphStore
+
 __all__ = ["Extraction", "run_extraction", "build", "BuildResult", "filter_claims"]
 
 
@@ -95,9 +97,6 @@ class BuildResult:
     removed: int = 0
 
 
-_STORE_NOTE = ".kg-store"
-
-
 def _claim_key(rec: dict) -> tuple:
     return (rec["doc"], rec["start"], rec["subject_id"], rec["relation"], rec["object_id"])
 
@@ -119,27 +118,25 @@ def _article_graphs(extraction: Extraction) -> dict[str, Graph]:
     return graphs
 
 
-def _write_outputs(store: object, out: Path, claims: list[dict]) -> tuple[Path, Path, Path]:
-    from kg.graph import save_graph
-    from kg.graph.io import atomic_write_text
-    from kg.view import write_view
+def _write_outputs(store: GraphStore, out: Path, claims: list[dict]) -> tuple[Path, Path, Path]:
+    """Persist the store and replace the home's files in one commit (see ``kg.graph.home``)."""
+    from kg.graph.home import STORE_NOTE, commit_files, saved_spec
+    from kg.view import render_html
 
-    union = store.union()  # type: ignore[attr-defined]
-    graph_path = save_graph(union, out / "graph.ttl")
-    claims_path = out / "claims.jsonl"
+    union = store.union()
     claims = sorted(claims, key=_claim_key)
-    atomic_write_text(claims_path, "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in claims))
-    html_path = write_view(union, out / "graph.html")
-    store.save()  # type: ignore[attr-defined]
-    (out / _STORE_NOTE).write_text(store.spec + "\n", encoding="utf-8")  # type: ignore[attr-defined]
-    return graph_path, claims_path, html_path
-
-
-def _store_spec(out: Path, store: str | None) -> str:
-    if store:
-        return store
-    note = out / _STORE_NOTE
-    return note.read_text(encoding="utf-8").strip() if note.exists() else "memory"
+    files = {"graph.ttl": union.serialize(format="turtle"),
+             "claims.jsonl": "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in claims),
+             "graph.html": render_html(union),
+             STORE_NOTE: saved_spec(store.spec, out) + "\n"}
+    if store.spec == "memory":
+        files["graph.trig"] = store.trig()  # a memory store is saved by the commit below
+    else:
+        store.save()
+    commit_files(out, files)
+    if store.spec != "memory" and (out / "graph.trig").exists():
+        (out / "graph.trig").unlink()  # left by an earlier memory build; the note now names the store
+    return out / "graph.ttl", out / "claims.jsonl", out / "graph.html"
 
 
 def _read_claims(out: Path) -> list[dict]:
@@ -152,71 +149,122 @@ def _read_claims(out: Path) -> list[dict]:
 def build(paths: Iterable[str | Path], out_dir: str | Path = "out", model: str | None = None, n_process: int = 1,
           progress: Callable[[int], None] | None = None, read: ReadResult | None = None, store: str | None = None) -> BuildResult:
     """``kg build``: read, extract, and make ``out_dir`` the graph's home (store, ``graph.ttl``,
-    ``claims.jsonl``, ``graph.html``), replacing what it held."""
+    ``claims.jsonl``, ``graph.html``), replacing what it held.
+
+    The output directory and the store are checked before extraction starts; the home's files are
+    replaced all at once at the end, so an interrupted build leaves the previous home as it was.
+
+    Raises:
+        StoreError: the output directory or the store cannot be used, or another command holds the home.
+    """
+    from kg.graph.home import check_output_dir, locked, user_spec
     from kg.graph.model import add_ontology, new_graph
     from kg.graph.store import ONTOLOGY_GRAPH, article_graph_iri, open_store
 
-    read = read or read_articles(paths)
-    extraction = run_extraction(read.articles, model=model, n_process=n_process, progress=progress)
-    extraction.skipped = read.skipped
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    spec = store or "memory"
-    if spec == "memory" and (out / "graph.trig").exists():
-        (out / "graph.trig").unlink()
-    st = open_store(spec, out)
-    try:
-        for iri in list(st.graphs()):
-            st.drop(iri)
-        ontology = new_graph()
-        add_ontology(ontology)
-        st.put(ONTOLOGY_GRAPH, ontology)
-        for article_id, graph in _article_graphs(extraction).items():
-            st.put(article_graph_iri(article_id), graph)
-        paths_out = _write_outputs(st, out, [c.as_dict() for c in extraction.claims])
-    finally:
-        st.close()
+    spec = user_spec(store or "memory")
+    check_output_dir(out)
+    with locked(out):
+        st = open_store(spec, None if spec == "memory" else out)
+        try:
+            read = read or read_articles(paths)
+            extraction = run_extraction(read.articles, model=model, n_process=n_process, progress=progress)
+            extraction.skipped = read.skipped
+            for iri in list(st.graphs()):
+                st.drop(iri)
+            ontology = new_graph()
+            add_ontology(ontology)
+            st.put(ONTOLOGY_GRAPH, ontology)
+            for article_id, graph in _article_graphs(extraction).items():
+                st.put(article_graph_iri(article_id), graph)
+            paths_out = _write_outputs(st, out, [c.as_dict() for c in extraction.claims])
+        finally:
+            st.close()
     return BuildResult(extraction, *paths_out, read.skipped, store=spec, added=len(extraction.articles))
 
 
 def add(paths: Iterable[str | Path], out_dir: str | Path = "out", model: str | None = None, store: str | None = None,
         progress: Callable[[int], None] | None = None) -> BuildResult:
-    """``kg add``: extract only the articles ``out_dir`` does not hold yet and add them."""
+    """``kg add``: extract only the articles ``out_dir`` does not hold yet and add them.
+
+    Raises:
+        StoreError: ``out_dir`` is not a home, its store cannot be found, or another command holds it.
+    """
+    from kg.graph.home import home_spec, locked
     from kg.graph.store import article_graph_iri, open_store
 
     out = Path(out_dir)
-    spec = _store_spec(out, store)
-    read = read_articles(paths)
-    st = open_store(spec, out)
-    try:
-        present = st.article_ids()
-        new = [a for a in read.articles if a.id not in present]
-        extraction = run_extraction(new, model=model, progress=progress)
-        extraction.skipped = read.skipped
-        for article_id, graph in _article_graphs(extraction).items():
-            st.put(article_graph_iri(article_id), graph)
-        claims = [c for c in _read_claims(out) if c["doc"] not in {a.id for a in new}]
-        paths_out = _write_outputs(st, out, claims + [c.as_dict() for c in extraction.claims])
-    finally:
-        st.close()
+    spec = home_spec(out, store)
+    with locked(out):
+        st = open_store(spec, out, create=False)
+        try:
+            read = read_articles(paths)
+            present = st.article_ids()
+            new = [a for a in read.articles if a.id not in present]
+            extraction = run_extraction(new, model=model, progress=progress)
+            extraction.skipped = read.skipped
+            for article_id, graph in _article_graphs(extraction).items():
+                st.put(article_graph_iri(article_id), graph)
+            claims = [c for c in _read_claims(out) if c["doc"] not in {a.id for a in new}]
+            paths_out = _write_outputs(st, out, claims + [c.as_dict() for c in extraction.claims])
+        finally:
+            st.close()
     return BuildResult(extraction, *paths_out, read.skipped, store=spec, added=len(new),
                        already_present=len(read.articles) - len(new))
 
 
+def _match_ids(requested: Iterable[str], present: set[str]) -> list[str]:
+    """The present article ids that ``requested`` name, as written or in their IRI slug form
+    (``000-be1f...`` for ``000_be1f...``)."""
+    from kg.text import slugify
+
+    by_slug = {slugify(a): a for a in present}
+    found = []
+    for ident in requested:
+        match = ident if ident in present else by_slug.get(slugify(ident))
+        if match is not None and match not in found:
+            found.append(match)
+    return found
+
+
 def remove(article_ids: Iterable[str], out_dir: str | Path = "out", store: str | None = None) -> BuildResult:
-    """``kg remove``: drop articles and every triple only they backed."""
+    """``kg remove``: drop articles and every triple only they backed.
+
+    Raises:
+        StoreError: ``out_dir`` is not a home, its store cannot be found, or another command holds it.
+    """
+    from kg.graph.home import home_spec, locked
     from kg.graph.store import article_graph_iri, open_store
 
     out = Path(out_dir)
-    spec = _store_spec(out, store)
-    st = open_store(spec, out)
+    spec = home_spec(out, store)
+    with locked(out):
+        st = open_store(spec, out, create=False)
+        try:
+            gone = _match_ids(article_ids, st.article_ids())
+            for article_id in gone:
+                st.drop(article_graph_iri(article_id))
+            claims = [c for c in _read_claims(out) if c["doc"] not in set(gone)]
+            paths_out = _write_outputs(st, out, claims)
+        finally:
+            st.close()
+    return BuildResult(Extraction(), *paths_out, [], store=spec, removed=len(gone))
+
+
+def export(home: str | Path, path: str | Path, store: str | None = None) -> Path:
+    """``kg export``: write the graph of home ``home`` to ``path`` by extension.
+
+    Raises:
+        StoreError: ``home`` is not a home, its store cannot be found, or ``path`` cannot be written.
+    """
+    from kg.graph.export import export as run_export
+    from kg.graph.home import home_spec
+    from kg.graph.store import open_store
+
+    home, path = Path(home), Path(path)
+    st = open_store(home_spec(home, store), home, create=False)
     try:
-        present = st.article_ids()
-        gone = [a for a in article_ids if a in present]
-        for article_id in gone:
-            st.drop(article_graph_iri(article_id))
-        claims = [c for c in _read_claims(out) if c["doc"] not in set(gone)]
-        paths_out = _write_outputs(st, out, claims)
+        trig = st.trig() if path.suffix.lower() == ".trig" else None
+        return run_export(st.union(), path, trig)
     finally:
         st.close()
-    return BuildResult(Extraction(), *paths_out, [], store=spec, removed=len(gone))

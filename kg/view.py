@@ -23,7 +23,7 @@ _KIND_COLOUR = {"Person": "#4c78a8", "State": "#f58518", "Organization": "#72b7b
 _BLOC_COLOUR = ["#e45756", "#4c78a8", "#54a24b", "#eeca3b", "#b279a2", "#ff9da6"]
 _KIND_SHAPE = {"Person": "dot", "State": "diamond", "Organization": "square", "Group": "triangle", "Issue": "box"}
 _QUERY = """
-SELECT ?claim ?s ?o ?rel ?pol ?evidence ?conf ?art ?title ?date ?url ?mod WHERE {
+SELECT ?claim ?s ?o ?rel ?pol ?evidence ?conf ?art ?title ?date ?url ?mod ?aid WHERE {
   ?claim a kg:Claim ; kg:subject ?s ; kg:object ?o ; kg:relationType ?rel ; kg:polarity ?pol ;
          kg:evidence ?evidence ; kg:confidence ?conf ; kg:modality ?mod ; prov:wasDerivedFrom ?art .
   OPTIONAL { ?art dcterms:title ?title } OPTIONAL { ?art dcterms:date ?date } OPTIONAL { ?art schema:url ?url }
@@ -38,6 +38,11 @@ def _kind(graph: Graph, node: Any) -> str:
     return "Organization"
 
 
+def _row_key(row: list) -> tuple:
+    """Rows in a fixed order (the engine's is not), so the page is the same on every run."""
+    return tuple("" if v is None else str(v) for v in row)
+
+
 def view_data(graph: Graph, max_nodes: int = 300) -> dict:
     """Nodes and edges of the stance graph with their claims, ready for the page."""
     from kg.graph.query import run_query
@@ -45,12 +50,12 @@ def view_data(graph: Graph, max_nodes: int = 300) -> dict:
     rows = run_query(graph, _QUERY).rows
     edges: dict[tuple[str, str, int], list[dict]] = defaultdict(list)
     degree: dict[str, int] = defaultdict(int)
-    for _claim, s, o, rel, pol, evidence, conf, art, title, date, url, mod in rows:
+    for _claim, s, o, rel, pol, evidence, conf, art, title, date, url, mod, aid in sorted(rows, key=_row_key):
         if str(mod).endswith("Hypothetical"):
             continue
         edges[(s, o, int(pol))].append({
             "relation": str(rel).rsplit("#", 1)[-1], "evidence": str(evidence), "confidence": float(conf),
-            "article": str(art).rsplit("/", 1)[-1], "title": str(title or ""), "date": str(date or ""), "url": str(url or ""),
+            "article": str(aid or str(art).rsplit("/", 1)[-1]), "title": str(title or ""), "date": str(date or ""), "url": str(url or ""),
         })
     for s, o, _ in edges:
         degree[s] += 1
@@ -64,7 +69,8 @@ def view_data(graph: Graph, max_nodes: int = 300) -> dict:
     keep = sorted(degree, key=lambda n: (-degree[n], n))[:max_nodes]
     kept = set(keep)
     analysis = analyze(graph, by_state=True)
-    bloc_of = analysis.bloc_of()
+    # camps numbered by their first member, not by the order the partition found them in
+    bloc_of = {actor: i for i, bloc in enumerate(sorted(sorted(b) for b in analysis.blocs)) for actor in bloc}
     nodes = []
     palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]
     state_colour: dict[str, str] = {}
@@ -111,6 +117,7 @@ def _network(data: dict) -> tuple[list[dict], list[dict], dict]:
                      width=1 + min(e["count"], 8), polarity=e["polarity"], count=e["count"], relations=e["relations"],
                      dashes=e["mixed"], dates=e["dates"])
     options = {
+        "layout": {"randomSeed": 20240601},  # the same starting positions, so the same picture, on every load
         "physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 300, "fit": True}},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "smooth": {"type": "continuous"}},
         "interaction": {"hover": True, "tooltipDelay": 150},

@@ -67,3 +67,98 @@ def test_query_and_view_on_built_graph(seed_build, tmp_path) -> None:
     html = tmp_path / "v.html"
     result = runner.invoke(app, ["view", "--graph", str(seed_build.graph_path), "-o", str(html)])
     assert result.exit_code == 0 and html.exists()
+
+
+def _one_line_error(result, *fragments: str) -> None:
+    assert result.exit_code == 1, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.output
+    for fragment in fragments:
+        assert fragment in lines[0], result.output
+
+
+def test_missing_home_is_an_error_and_touches_nothing(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    good = tmp_path / "g.csv"
+    good.write_text("keep me\n", encoding="utf-8")
+    _one_line_error(runner.invoke(app, ["export", "-o", "g.csv", "--home", "missing/"]), "missing", "not a graph home")
+    assert good.read_text(encoding="utf-8") == "keep me\n"
+    _one_line_error(runner.invoke(app, ["remove", "X", "-o", "missing/"]), "missing", "not a graph home")
+    _one_line_error(runner.invoke(app, ["add", "seeds", "-o", "missing/"]), "missing", "not a graph home")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.csv"]
+
+
+def test_store_without_location_is_refused(tmp_path) -> None:
+    _one_line_error(runner.invoke(app, ["build", "seeds", "-o", str(tmp_path / "h"), "--store", "oxigraph:"]), "needs a directory")
+
+
+def test_query_unknown_format_is_an_error(seed_build) -> None:
+    _one_line_error(runner.invoke(app, ["query", "opposes-what", "-g", str(seed_build.graph_path), "-f", "xml"]), "unknown format 'xml'")
+
+
+def test_build_output_is_checked_before_extraction(tmp_path, monkeypatch) -> None:
+    import kg.pipeline
+
+    def no_extraction(*args: object, **kwargs: object) -> None:
+        raise AssertionError("extraction started before the output was checked")
+
+    monkeypatch.setattr(kg.pipeline, "run_extraction", no_extraction)
+    a_file = tmp_path / "file.txt"
+    a_file.write_text("not a directory", encoding="utf-8")
+    _one_line_error(runner.invoke(app, ["build", "seeds", "-o", str(a_file)]), str(a_file), "not a directory")
+    _one_line_error(runner.invoke(app, ["build", "seeds", "-o", str(a_file / "sub")]), str(a_file / "sub"))
+    _one_line_error(runner.invoke(app, ["build", "seeds", "-o", "/proc/kg-out"]), "/proc/kg-out")
+    assert a_file.read_text(encoding="utf-8") == "not a directory"
+
+
+def test_read_only_output_directory(tmp_path, monkeypatch) -> None:
+    import os
+
+    import kg.pipeline
+
+    if os.geteuid() == 0:
+        pytest.skip("root writes into read-only directories")
+    monkeypatch.setattr(kg.pipeline, "run_extraction", None)
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    ro.chmod(0o555)
+    try:
+        _one_line_error(runner.invoke(app, ["build", "seeds", "-o", str(ro)]), str(ro))
+    finally:
+        ro.chmod(0o755)
+
+
+def test_unwritable_export_and_view_paths_are_one_line(seed_build, tmp_path) -> None:
+    a_file = tmp_path / "file.txt"
+    a_file.write_text("x", encoding="utf-8")
+    home = str(seed_build.graph_path.parent)
+    _one_line_error(runner.invoke(app, ["export", "-o", str(a_file / "g.ttl"), "--home", home]), str(a_file))
+    _one_line_error(runner.invoke(app, ["export", "-o", "/proc/kg.ttl", "--home", home]), "/proc")
+    _one_line_error(runner.invoke(app, ["view", "-g", str(seed_build.graph_path), "-o", str(a_file / "v.html")]), str(a_file))
+    _one_line_error(runner.invoke(app, ["view", "-g", str(seed_build.graph_path), "-o", str(tmp_path)]), "is a directory")
+
+
+def test_piped_table_is_plain_full_width_and_marks_hypotheticals(tmp_path) -> None:
+    long = ("Japan imposed sanctions on North Korea on Monday after a long and tedious series of missile tests "
+            "over the Sea of Japan.")
+    (tmp_path / "a.txt").write_text(long + " China could sanction Japan.", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "-f", "table", "--include-hypothetical"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].split("\t") == ["doc", "subject", "relation", "object", "modality", "conf", "evidence"]
+    rows = [line.split("\t") for line in lines[1:]]
+    assert any(r[1:5] == ["Japan", "sanctions", "North Korea", "asserted"] and r[6] == long for r in rows)
+    assert any(r[1:5] == ["China", "sanctions", "Japan", "HYPOTHETICAL"] for r in rows)
+    assert not any(ch in result.output for ch in "┃│━")
+
+
+def test_eval_help_points_at_the_gold_format_doc() -> None:
+    from pathlib import Path
+
+    from kg.records import Relation
+
+    result = runner.invoke(app, ["eval", "--help"])
+    assert result.exit_code == 0 and "docs/gold-format.md" in " ".join(result.output.split())
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "gold-format.md").read_text(encoding="utf-8")
+    assert all(f"| `{r.value}` |" in doc for r in Relation) and len(Relation) == 13
+    assert '"kind": "relation"' in doc and "polarity" in doc

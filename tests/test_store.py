@@ -152,3 +152,67 @@ def test_unknown_store_is_one_line_error(tmp_path) -> None:
         open_store("postgres://x", tmp_path)
     with pytest.raises(StoreError, match="not reachable"):
         open_store(f"sparql:http://127.0.0.1:{_free_port()}", tmp_path)
+
+
+def test_store_note_is_resolved_against_the_home(corpora, tmp_path, monkeypatch) -> None:
+    a, _ = corpora
+    work, elsewhere = tmp_path / "work", tmp_path / "elsewhere"
+    work.mkdir()
+    elsewhere.mkdir()
+    monkeypatch.chdir(work)
+    build([a], "home", store="oxigraph:home/store")
+    assert (work / "home" / ".kg-store").read_text(encoding="utf-8").strip() == "oxigraph:store"
+    monkeypatch.chdir(elsewhere)
+    result = add([a], "../work/home")
+    assert (result.added, result.already_present) == (0, 1)
+    assert A in (work / "home" / "claims.jsonl").read_text(encoding="utf-8")
+    assert not (elsewhere / "home").exists()
+
+
+def test_a_home_whose_store_is_gone_is_an_error(corpora, tmp_path) -> None:
+    from kg.errors import StoreError
+
+    a, b = corpora
+    home = tmp_path / "home"
+    build([a], home, store=f"oxigraph:{home}/store")
+    before = {p.name: p.read_bytes() for p in home.iterdir() if p.is_file()}
+    (home / "store").rename(tmp_path / "moved")
+    with pytest.raises(StoreError, match="store is missing"):
+        add([b], home)
+    with pytest.raises(StoreError, match="store is missing"):
+        remove([A], home)
+    assert {p.name: p.read_bytes() for p in home.iterdir() if p.is_file()} == before
+    (home / "graph.trig").write_text("", encoding="utf-8")
+    (home / ".kg-store").write_text("memory\n", encoding="utf-8")
+    (home / "graph.trig").unlink()
+    with pytest.raises(StoreError, match="store is missing"):
+        add([b], home)
+
+
+@pytest.mark.parametrize("spec", ["oxigraph:", "oxigraph:  "])
+def test_an_empty_oxigraph_location_is_refused(tmp_path, spec: str) -> None:
+    from kg.errors import StoreError
+    from kg.graph.store import open_store
+
+    with pytest.raises(StoreError, match="needs a directory"):
+        build([SEEDS], tmp_path / "home", store=spec)
+    with pytest.raises(StoreError, match="needs a directory"):
+        open_store(spec, tmp_path)
+    assert not list(tmp_path.rglob("*store*"))
+
+
+def test_remove_accepts_either_id_form(corpora, tmp_path) -> None:
+    a, b = corpora
+    build([a, b], tmp_path)
+    assert remove([A.replace("_", "-")], tmp_path).removed == 1
+    assert A not in (tmp_path / "claims.jsonl").read_text(encoding="utf-8")
+    assert remove([B, B.replace("_", "-")], tmp_path).removed == 1
+
+
+def test_trig_is_sorted_with_bound_prefixes(seed_build) -> None:
+    text = (seed_build.graph_path.parent / "graph.trig").read_text(encoding="utf-8")
+    assert "ns1:" not in text and "@prefix kg: <https://kg.dev/ontology#>" in text
+    import re
+
+    names = re.findall(r"^(<[^>]+>|d:\S+) \{", text, re.M)
+    assert len(names) == 3 and names == sorted(names)

@@ -19,7 +19,18 @@ from kg.text import fold, slugify
 
 __all__ = ["Gazetteer", "load_gazetteer", "ONTOLOGY_DIR"]
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent.parent / "ontology"
+def ontology_dir() -> Path:
+    """Where the ontology, shapes, lexicons, gazetteer and queries are: ``kg/ontology`` inside an
+    installed package (read through importlib.resources), else the checkout's top-level ``ontology/``."""
+    from importlib.resources import files
+
+    packaged = files("kg") / "ontology"
+    if isinstance(packaged, Path) and packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent.parent / "ontology"
+
+
+ONTOLOGY_DIR = ontology_dir()  # the one place every module takes it from
 _ROLE_KINDS = {"hos", "hog", "fm", "other"}
 
 

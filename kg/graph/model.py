@@ -13,7 +13,7 @@ from kg.graph.namespace import DATA, KG
 from kg.records import Actor, ActorKind, Article, Claim, Modality
 from kg.text import slugify
 
-__all__ = ["build_graph", "actor_iri", "issue_iri", "article_iri", "claim_iri", "new_graph", "SCHEMA", "WD"]
+__all__ = ["build_graph", "actor_iri", "issue_iri", "article_iri", "claim_iri", "new_graph", "bind_prefixes", "SCHEMA", "WD"]
 
 from rdflib import Namespace
 
@@ -40,12 +40,16 @@ def claim_iri(claim: Claim) -> URIRef:
     return DATA["claim/" + hashlib.sha1(key.encode()).hexdigest()[:16]]
 
 
-def new_graph(store: str = "default") -> Graph:
-    g = Graph(store=store)
+def bind_prefixes(g: Graph) -> Graph:
+    """Bind the project's prefixes on ``g`` (a graph or a dataset), so serialisations never invent ``ns1:``."""
     for prefix, ns in (("kg", KG._NS), ("d", DATA), ("prov", PROV), ("schema", SCHEMA), ("skos", SKOS),
                        ("dcterms", DCTERMS), ("owl", OWL), ("wd", WD)):
         g.bind(prefix, ns)
     return g
+
+
+def new_graph(store: str = "default") -> Graph:
+    return bind_prefixes(Graph(store=store))
 
 
 def _add_actor(g: Graph, actor: Actor, gaz: Gazetteer | None) -> None:

@@ -162,6 +162,52 @@ def _strip_prologue(text: str) -> str:
     return re.sub(r"^\s*(PREFIX|BASE)\b[^\n]*$|#[^\n]*$", "", text, flags=re.I | re.M)
 
 
+_NOT_NAMES = re.compile(r'#[^\n]*|"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+                        r"|<[^<>\"{}|^`\\\s]*>")
+_PREFIXED = re.compile(r"(?<![\w?$:.\-])([A-Za-z](?:[\w.\-]*\w)?)?:(?=[\w%\\])")
+_DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z](?:[\w.\-]*\w)?)?:", re.I)
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of ``index`` in ``text``."""
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _undeclared_prefix(query: str, full: str) -> str | None:
+    """"line L, column C: unknown prefix `foo:`" for the first prefixed name in ``query`` whose
+    prefix neither ``query`` nor the prologue added to it (``full``) declares."""
+    declared = set(_DECLARED.findall(_NOT_NAMES.sub(lambda m: " " * len(m.group()), full)))
+    blanked = _NOT_NAMES.sub(lambda m: " " * len(m.group()), query)
+    for match in _PREFIXED.finditer(blanked):
+        prefix = match.group(1) or ""
+        if prefix not in declared:
+            line, col = _position(query, match.start())
+            return f"line {line}, column {col}: unknown prefix `{prefix}:`; declare it with PREFIX {prefix}: <IRI>"
+    return None
+
+
+def _syntax_error(exc: Exception, offset: int) -> QueryError:
+    """One line "line L, column C: what was expected" from Oxigraph's or pyparsing's message."""
+    msg = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
+    line = col = None
+    m = re.search(r"error at (\d+):(\d+):\s*", msg)
+    if m:
+        line, col = int(m.group(1)), int(m.group(2))
+        msg = msg[m.end():]
+    m = re.search(r"\s*\(at char \d+\),\s*\(line:(\d+), col:(\d+)\)", msg)
+    if m:
+        line, col = int(m.group(1)), int(m.group(2))
+        msg = msg[:m.start()] + msg[m.end():]
+    msg = re.sub(r"\s+", " ", msg).strip()
+    if len(msg) > 160:
+        msg = msg[:157].rsplit(",", 1)[0] + ", ..."
+    msg = msg[:1].lower() + msg[1:]
+    if line is None:
+        return QueryError(f"malformed SPARQL: {msg}")
+    return QueryError(f"line {line - offset}, column {col}: {msg}")
+
+
 def run_query(graph: Graph, query: str, params: dict[str, str] | None = None) -> QueryResult:
     """Run SPARQL text or a named query; parameters are bound, never pasted into the text.
 
@@ -187,9 +233,13 @@ def run_query(graph: Graph, query: str, params: dict[str, str] | None = None) ->
         text = query
         bindings = {k: Literal(v) for k, v in params.items()}
     offset = 0
+    user_text = text
     if "PREFIX kg:" not in text:
         text = PREFIXES + text
         offset = PREFIXES.count("\n")
+    unknown_prefix = _undeclared_prefix(user_text, text)
+    if unknown_prefix:
+        raise QueryError(unknown_prefix)
     inner = _oxigraph(graph)
     if inner is not None and not bindings and re.search(r"^\s*SELECT\b", _strip_prologue(text), re.I | re.M):
         # answer straight from Oxigraph: on large graphs converting every cell through rdflib's
@@ -199,17 +249,12 @@ def run_query(graph: Graph, query: str, params: dict[str, str] | None = None) ->
             names = [v.value for v in solutions.variables]
             terms = [[sol[v] for v in names] for sol in solutions]
         except (SyntaxError, ValueError, OSError) as exc:
-            msg = str(exc).splitlines()[0][:200]
-            msg = re.sub(r"error at (\d+):(\d+):", lambda m: f"(line:{int(m.group(1)) - offset}, col:{m.group(2)})", msg)
-            raise QueryError(f"malformed SPARQL: {msg}") from exc
+            raise _syntax_error(exc, offset) from exc
         return QueryResult(names, [[_py(t) for t in row] for row in terms], terms=terms)
     try:
         result = graph.query(text, initBindings=bindings)
     except Exception as exc:  # pyparsing / rdflib raise many types for a bad query
-        msg = str(exc).splitlines()[0][:200]
-        msg = re.sub(r"\(at char \d+\), \(line:(\d+)", lambda m: f"(line:{int(m.group(1)) - offset}", msg)
-        msg = re.sub(r"error at (\d+):(\d+):", lambda m: f"(line:{int(m.group(1)) - offset}, col:{m.group(2)})", msg)
-        raise QueryError(f"malformed SPARQL: {msg}") from exc
+        raise _syntax_error(exc, offset) from exc
     if result.type == "ASK":
         return QueryResult(["ask"], [[bool(result.askAnswer)]], boolean=bool(result.askAnswer), raw=result)
     if result.type in ("CONSTRUCT", "DESCRIBE"):

@@ -74,12 +74,18 @@ class GraphStore:
                 out.add(triple)
         return out
 
+    def trig(self) -> str:
+        """The dataset as TriG, byte-identical for the same content."""
+        from kg.graph.io import dataset_trig
+
+        return dataset_trig(self.dataset)
+
     def save(self) -> None:
         """Persist a memory store to its TriG file (atomically); other backends persist themselves."""
         from kg.graph.io import atomic_write_text
 
         if self.file is not None:
-            atomic_write_text(self.file, self.dataset.serialize(format="trig"))
+            atomic_write_text(self.file, self.trig())
         if self.spec.startswith("oxigraph:"):
             self.dataset.commit()
 
@@ -94,11 +100,15 @@ def _endpoints(url: str) -> tuple[str, str]:
     return url + "/query", url + "/update"
 
 
-def open_store(spec: str = "memory", home: str | Path | None = None) -> GraphStore:
-    """Open (or create) a store.
+def open_store(spec: str = "memory", home: str | Path | None = None, create: bool = True) -> GraphStore:
+    """Open (or, with ``create``, make) a store.
+
+    ``oxigraph:DIR`` is taken as written (callers resolve it against the home first); a memory
+    store reads ``HOME/graph.trig``.
 
     Raises:
-        StoreError: unknown spec, unreadable store file, or an unreachable endpoint.
+        StoreError: unknown spec, an empty location, a store that must exist and does not, an
+            unreadable store file, or an unreachable endpoint.
     """
     if spec == "memory":
         dataset = Dataset(default_union=True)
@@ -108,11 +118,18 @@ def open_store(spec: str = "memory", home: str | Path | None = None) -> GraphSto
                 dataset.parse(file, format="trig")
             except Exception as exc:  # rdflib's parsers raise many types
                 raise StoreError(f"{file}: unreadable store ({exc.__class__.__name__}); rebuild with `kg build`") from exc
+        elif file is not None and not create:
+            raise StoreError(f"{file}: the home's store is missing; rebuild the home with `kg build`")
         return GraphStore(spec, dataset, file)
     if spec.startswith("oxigraph:"):
-        path = Path(spec.split(":", 1)[1])
-        path.parent.mkdir(parents=True, exist_ok=True)
+        location = spec.split(":", 1)[1].strip()
+        if not location:
+            raise StoreError("--store oxigraph: needs a directory, e.g. oxigraph:out/store")
+        path = Path(location)
+        if not create and not path.is_dir():
+            raise StoreError(f"{path}: the home's Oxigraph store is missing; if it moved, give --store oxigraph:NEW_DIR")
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)
             dataset = Dataset(store="Oxigraph", default_union=True)
             dataset.open(str(path), create=not path.exists())
         except Exception as exc:  # pyoxigraph raises OSError and its own types
