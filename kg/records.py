@@ -123,6 +123,7 @@ class Claim:
     subject_kind: str = ""
     object_kind: str = ""
     negated: bool = False
+    issue_type: str | None = None  # the canonical kind of an issue object ("ceasefire" for "truce")
 
     @property
     def polarity(self) -> int:
@@ -138,7 +139,7 @@ class Claim:
             "object_id": self.object_id, "object_type": "Issue" if self.object_is_issue else self.object_kind,
             "subject_type": self.subject_kind, "reporter": self.reporter, "predicate": self.predicate,
             "negated": self.negated, "extractor": self.extractor,
-            "date": self.date.isoformat() if self.date else None,
+            "date": self.date.isoformat() if self.date else None, "issue_type": self.issue_type,
         }
 
 

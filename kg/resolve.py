@@ -21,7 +21,7 @@ from kg.names import PERSONAL_TITLES, STRIPPED_TITLES, bare_surname
 from kg.records import ActorKind
 from kg.text import fold, slugify
 
-__all__ = ["Ref", "Resolution", "resolve_doc"]
+__all__ = ["Ref", "Resolution", "issue_ref", "resolve_doc"]
 
 _PRONOUN_KIND = {
     "he": "person", "him": "person", "his": "person", "himself": "person",
@@ -35,6 +35,12 @@ _PERSON_NOUNS = {"minister", "secretary", "senator", "ambassador", "envoy", "spo
                  "negotiator", "chairman", "chairwoman", "director", "mr", "mrs", "ms", "dr", "sen", "rep", "gen"}
 _PLEONASTIC_HEADS = {"be", "seem", "appear", "sound", "look", "feel", "remain", "become", "matter", "take", "happen"}
 _HYPHENS = ("-", "–", "‑")
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+# plural descriptions that name actors again, and the kind they name
+_PLURAL_KIND = {**dict.fromkeys(("countries", "nations", "states", "neighbours", "neighbors", "governments", "capitals",
+                                 "juntas", "regimes", "allies", "rivals", "foes", "adversaries", "powers", "partners"), "State"),
+                **dict.fromkeys(("leaders", "presidents", "ministers", "men", "women", "premiers", "heads"), "Person"),
+                **dict.fromkeys(("sides", "parties", "groups", "factions", "movements", "forces", "armies"), "any")}
 _GROUP_NOUNS = {"rebel", "militia", "fighter", "guerrilla", "insurgent", "militant", "group", "movement", "faction",
                 "force", "brigade", "battalion", "army", "separatist", "jihadist", "paramilitary"}
 _GOVERNMENT = {"administration", "government", "regime", "leadership", "cabinet"}
@@ -65,6 +71,7 @@ class Ref:
     kind: ActorKind | None
     country: str | None = None
     via: str = "name"  # name | alias | surname | role | pronoun | description | demonym
+    issue_type: str | None = None  # an issue's canonical kind ("ceasefire" for "truce")
 
     @property
     def is_issue(self) -> bool:
@@ -79,6 +86,7 @@ class Resolution:
     spans: dict[int, tuple[int, int]]  # token index -> (start, end) token span of its mention
     new_actors: dict[str, Ref]
     speakers: dict[int, Ref] = field(default_factory=dict)  # sentence start -> who the quotation in it is by
+    groups: dict[int, list[Ref]] = field(default_factory=dict)  # plural description -> the actors it names again
 
     def at(self, token: Token) -> Ref | None:
         return self.refs.get(token.i)
@@ -93,6 +101,11 @@ class Resolution:
         return ref is not None and ref.is_issue
 
 
+def issue_ref(label: str, kind: str) -> Ref:
+    """The reference of an issue named ``label`` in the text, of canonical ``kind``."""
+    return Ref("issue:" + label, label, None, issue_type=kind)
+
+
 class _Resolver:
     def __init__(self, doc: Doc, gaz: Gazetteer, lex: Lexicon, day: dt.date) -> None:
         self.doc, self.gaz, self.lex, self.day = doc, gaz, lex, day
@@ -102,6 +115,7 @@ class _Resolver:
         self.history: list[tuple[int, Ref, bool]] = []  # (token index, ref, was subject)
         self.full_names: dict[str, Ref] = {}  # folded surname -> person ref seen in full
         self.speakers: dict[int, Ref] = {}
+        self.groups: dict[int, list[Ref]] = {}
 
     def actor_ref(self, actor_id: str, via: str) -> Ref | None:
         actor = self.gaz.actors.get(actor_id)
@@ -123,13 +137,7 @@ class _Resolver:
         if ident.startswith("media:") or fold(ent.text) in self.gaz.media:
             return None
         if ident.startswith("issue:"):
-            label = ident[6:]
-            if label == "summit":
-                place = self.summit_place(ent)
-                if place:
-                    label = f"{place} summit"
-                    return Ref("issue:" + label, label, None)
-            return Ref(ident, label, None)
+            return self.issue(ent, ident[6:])
         if ident.startswith("surname:"):
             found = bare_surname(self.doc, ent, ident[8:], self.gaz, self.day, self.full_names)
             if isinstance(found, Span):
@@ -176,6 +184,24 @@ class _Resolver:
         if kind is ActorKind.PERSON and len(name.split()) > 1:
             self.full_names.setdefault(fold(name.split()[-1]), ref)
         return ref
+
+    def issue(self, ent: Span, kind: str) -> Ref:
+        """An issue labelled with the article's own words ("truce", "peace accord", "Alaska summit"),
+        its canonical kind ("ceasefire", "peace deal", "summit") kept beside the label."""
+        words = [t.lower_ for t in ent]
+        while words and words[0] in ("a", "an", "the", "this", "that"):
+            words = words[1:]
+        i = ent.start - 1  # "border agreement", "dinar ban": the noun modifiers the text puts before it
+        while words and i >= 0 and self.doc[i].pos_ == "NOUN" and self.doc[i].dep_ == "compound" and i not in self.refs \
+                and not self.doc[i].ent_type_:
+            words.insert(0, self.doc[i].lower_)
+            i -= 1
+        label = " ".join(words) if ent.root.pos_ in ("NOUN", "PROPN") else kind  # "end the war" is peace
+        if kind == "summit":
+            place = self.summit_place(ent)
+            if place and fold(place) not in fold(label):
+                label = f"{place} {label}"
+        return issue_ref(label, kind)
 
     def hyphenated(self, token: Token) -> Ref | None:
         """An actor whose hyphen stays on it: "Qatari- and Turkish-mediated talks"."""
@@ -346,6 +372,10 @@ class _Resolver:
                 ref = self.antecedent(token, _PRONOUN_KIND[low])
                 if ref is not None:
                     self.mark((i, i + 1), Ref(ref.id, ref.name, ref.kind, ref.country, "pronoun"))
+            elif token.pos_ == "NOUN" and token.tag_ == "NNS" and low in _PLURAL_KIND:
+                members = self.plural(token)
+                if members:
+                    self.groups[i] = members
             elif token.pos_ in ("NOUN", "PROPN"):
                 found = self.role(token)
                 if found is not None:
@@ -359,7 +389,47 @@ class _Resolver:
                         self.mark((token.left_edge.i, i + 1), Ref(ref.id, ref.name, ref.kind, ref.country, "description"))
             i += 1
         self.quotes()
-        return Resolution(self.refs, self.spans, self.new, self.speakers)
+        return Resolution(self.refs, self.spans, self.new, self.speakers, self.groups)
+
+    def plural(self, token: Token) -> list[Ref]:
+        """The actors a plural description names again: "both countries", "the two leaders", "the
+        three juntas", "the warring sides" -> the nearest sentence naming exactly that many."""
+        count = None
+        for child in token.children:
+            word = child.lower_
+            if word == "both" and child.dep_ in ("det", "predet", "amod", "nummod", "preconj"):
+                count = 2
+            elif child.dep_ == "nummod" and word in _COUNTS:
+                count = _COUNTS[word]
+            elif word in ("warring", "rival", "opposing") and any(c.lower_ == "the" for c in token.children):
+                count = 2
+        if count is None:
+            return []
+        want = _PLURAL_KIND[token.lower_]
+        sents = [s for s in self.doc.sents if s.start <= token.i][-3:]
+        for sent in reversed(sents):
+            found: dict[str, Ref] = {}
+            for idx, ref, _ in self.history:
+                member = self.as_kind(ref, want) if sent.start <= idx < min(sent.end, token.i) else None
+                if member is not None:
+                    found.setdefault(member.id, member)
+            if len(found) == count:
+                return list(found.values())
+            if len(found) > count:
+                return []
+        return []
+
+    def as_kind(self, ref: Ref, want: str) -> Ref | None:
+        """``ref`` as the kind a description wants (a leader stands for the state in "both countries")."""
+        if want == "Person":
+            return ref if ref.kind is ActorKind.PERSON else None
+        if want == "State":
+            if ref.kind is ActorKind.STATE:
+                return Ref(ref.id, ref.name, ref.kind, ref.country, "description")
+            if ref.kind is ActorKind.PERSON and ref.country:
+                return self.actor_ref(ref.country, "description")
+            return None
+        return Ref(ref.id, ref.name, ref.kind, ref.country, "description") if ref.kind is not None else None
 
     def quotes(self) -> None:
         """First person inside a quotation is its speaker: "I" the speaker, "we" the speaker's

@@ -14,9 +14,9 @@ def rels(claims: set) -> set[tuple[str, str, str]]:
 CASES = [
     # hyphenated agents
     ("A Norway-brokered truce between Colombia and the ELN held on Sunday.",
-     {("Norway", "negotiates", "ceasefire")}, set()),
+     {("Norway", "negotiates", "truce")}, set()),
     ("Iranian- and Iraqi-mediated talks between Kuwait and Yemen resumed.",
-     {("Iran", "negotiates", "summit"), ("Iraq", "negotiates", "summit")}, {("Iran", "meets", "Kuwait")}),
+     {("Iran", "negotiates", "talks"), ("Iraq", "negotiates", "talks")}, {("Iran", "meets", "Kuwait")}),
     ("Kremlin-backed separatists shelled Moldovan positions.",
      set(), {("Russia", "attacks", "Moldova")}),
     ("Beijing-imposed tariffs on Australian wine took effect.",
@@ -48,6 +48,34 @@ CASES = [
     # a meeting projected by a modal is not a meeting
     ("A meeting between Chile and Bolivia that could come next week remains uncertain.",
      set(), {("Chile", "meets", "Bolivia"), ("Bolivia", "meets", "Chile")}),
+    # plural descriptions name the actors of the nearest sentence that names that many
+    ("Togo's president received Benin's president in Lome. Both countries agreed to reopen the border.",
+     {("Togo", "cooperates", "Benin"), ("Benin", "cooperates", "Togo")}, set()),
+    ("Tensions between Sudan and South Sudan rose. The two neighbours fought a war over Heglig in 2012.",
+     {("Sudan", "attacks", "South Sudan"), ("South Sudan", "attacks", "Sudan")}, set()),
+    ("Juntas rule Guinea, Gabon and Chad. The three juntas pledged to defend one another.",
+     {("Guinea", "supports", "Chad"), ("Chad", "supports", "Gabon"), ("Gabon", "supports", "Guinea")}, set()),
+    # three actors named before "both countries": no guess
+    ("Peru, Chile and Bolivia met in Lima. Both countries agreed to cut tariffs.", set(),
+     {("Peru", "cooperates", "Chile"), ("Chile", "cooperates", "Bolivia")}),
+    ("Colombia and Ecuador accused each other of harbouring rebels.",
+     {("Colombia", "criticizes", "Ecuador"), ("Ecuador", "criticizes", "Colombia")}, set()),
+    # trigger words from the CAMEO/PLOVER classes
+    ("Uruguay complained to Argentina about the bridge blockade.", {("Uruguay", "criticizes", "Argentina")}, set()),
+    ("Chile cast doubt on Bolivia's claims.", {("Chile", "criticizes", "Bolivia")}, set()),
+    ("Seoul attributed the cyberattack to Pyongyang.", {("South Korea", "criticizes", "North Korea")}, set()),
+    ("Kosovo violated the agreement, Serbia said.", {("Kosovo", "opposes", "agreement")}, set()),
+    ("The Philippine coast guard said Chinese vessels rammed a Philippine supply boat.",
+     {("China", "attacks", "Philippines")}, set()),
+    # signatories cooperate with each other and back what they signed
+    ("Sudan and Chad signed a border agreement on Monday.",
+     {("Sudan", "cooperates", "Chad"), ("Chad", "cooperates", "Sudan"), ("Sudan", "supports", "border agreement")}, set()),
+    # headline syntax: commas for "and", verbs the parser tags as nouns
+    ("Lima, Quito slam Caracas election result\n\nThe two governments said the vote was flawed.",
+     {("Peru", "criticizes", "Venezuela"), ("Ecuador", "criticizes", "Venezuela")}, set()),
+    ("Ankara expels Dutch envoys over rally row\n\nTurkey acted on Sunday.", {("Turkey", "sanctions", "Netherlands")}, set()),
+    # a headline question asserts nothing
+    ("Will Rabat, Algiers restore ties?\n\nNo talks are planned.", set(), {("Morocco", "cooperates", "Algeria")}),
 ]
 
 
@@ -61,3 +89,16 @@ def test_construction(extract_text, text: str, present: set, absent: set) -> Non
 def test_two_way_only_where_the_relation_is_mutual(extract_text) -> None:
     found = rels(extract_text("Colombia visited Peru on Monday."))
     assert ("Peru", "meets", "Colombia") not in found
+
+
+def test_issue_keeps_the_words_of_the_text_and_its_kind(nlp, gaz, lex) -> None:
+    import datetime as dt
+
+    from kg.extract import extract_claims
+    from kg.records import Article
+
+    text = "Ecuador backed the fragile truce. Peru rejected the peace accord."
+    claims, _ = extract_claims(Article("t", text, date=dt.date(2024, 6, 1)), nlp(text), gaz, lex)
+    issues = {(c.subject, c.object, c.issue_type) for c in claims if c.object_is_issue}
+    assert ("Ecuador", "truce", "ceasefire") in issues
+    assert ("Peru", "peace accord", "peace deal") in issues

@@ -52,5 +52,5 @@ def _claim(article: Article, cand: Candidate, evidence: str, start: int, end: in
         reporter=cand.reporter.name if cand.reporter else None,
         reporter_id=cand.reporter.id if cand.reporter else None, predicate=cand.predicate,
         extractor=EXTRACTOR, date=article.date, subject_kind=s.kind.value if s.kind else "",
-        object_kind=o.kind.value if o.kind else "Issue", negated=cand.negated,
+        object_kind=o.kind.value if o.kind else "Issue", negated=cand.negated, issue_type=o.issue_type,
     )

@@ -41,6 +41,9 @@ def _arg_refs(tok: Token | None, res: Resolution, depth: int = 3) -> list[Ref]:
     heads = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
     out: list[Ref] = []
     for head in heads:
+        if head.i in res.groups:  # "both countries", "the two leaders"
+            out.extend(res.groups[head.i])
+            continue
         members = _members(head, res) if head.tag_ in ("NNS", "NNPS") or res.at(head) is None else []
         if members:  # "four countries — A, B, C and D —", "European governments, including A and B,"
             out.extend(members)
@@ -152,7 +155,7 @@ def _lemma(tok: Token, lex: Lexicon) -> str:
     if lemma in lex.known or tok.pos_ != "VERB":
         return lemma
     low = tok.lower_
-    for cand in (low, low[:-1], low[:-2], low[:-3] + "y", low[:-3] + "e") if low.endswith(("ed", "es", "s", "d")) else (low,):
+    for cand in (low, low[:-1], low[:-2], low[:-3], low[:-3] + "y", low[:-3] + "e") if low.endswith(("ed", "es", "s", "d")) else (low,):
         if cand in lex.known:
             return cand
     return lemma
@@ -235,7 +238,7 @@ def _subject_token(verb: Token, lex: Lexicon, hops: int = 4) -> tuple[Token | No
                 head = head.head
         return _subject_token(head, lex, hops - 1)[0], True
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
-        if verb.dep_ == "acl" and not head.ent_type_ and head.dep_ in ("dobj", "obj") and head.head.pos_ in ("VERB", "AUX"):
+        if verb.dep_ == "acl" and head.ent_type_ in ("", "ISSUE") and head.dep_ in ("dobj", "obj") and head.head.pos_ in ("VERB", "AUX"):
             return _subject_token(head.head, lex, hops - 1)[0], True
         return head, True
     return None, True

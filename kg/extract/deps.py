@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from kg.extract.arguments import _fused_participle
 from kg.extract.modality import _intended, _modality, _negated, _refused
 from kg.extract.predicates import _adjectival, _copular_judgement, _evaluation, _nominal, _reciprocal, _verbal
-from kg.extract.surface import surface_relations
+from kg.extract.surface import headline, headline_relations, surface_relations
 from kg.lexicon import Lexicon
 from kg.records import Modality, Relation
 from kg.resolve import Ref, Resolution
@@ -110,6 +110,15 @@ def extract_sentence(sent: Span, res: Resolution, lex: Lexicon, context: dict | 
     """
     context = context if context is not None else {}
     found: Iterable[tuple[Relation, list[Ref], list[Ref], float, str]]
+    if headline(sent):
+        for tok, rel, subjects, objects, predicate in headline_relations(sent, lex, res):
+            negated, hypothetical, reporter = _modality(tok, lex, res, sent)
+            if hypothetical or negated:
+                continue
+            for s in subjects:
+                for o in objects:
+                    if o.id != s.id and not _own_state(s, o):
+                        yield Candidate(s, rel, o, Modality.ASSERTED, False, 0.5, predicate)
     for tok in sent:
         if tok.lemma_ == "be":
             for rel, _, targets, conf, predicate in _copular_judgement(tok, lex, res):

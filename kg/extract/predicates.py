@@ -20,7 +20,7 @@ from kg.extract.arguments import (
 )
 from kg.lexicon import Lexicon
 from kg.records import Relation
-from kg.resolve import Ref, Resolution
+from kg.resolve import Ref, Resolution, issue_ref
 
 _STANCE = {Relation.SUPPORTS, Relation.OPPOSES}
 
@@ -173,6 +173,9 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: dict | None = N
         agent = next(c for c in pred.children if c.dep_ == "agent")
         subj_tok, inherited, passive = _pobj(agent), False, True
     subjects = _agent_refs(subj_tok, res, lex)
+    if subj_tok is not None and not inherited:  # "Lima, Quito slam ...": a headline's comma list parsed as two subjects
+        subjects += [r for c in pred.children if c.dep_ == "nsubj" and c.i != subj_tok.i
+                     for r in _agent_refs(c, res, lex) if r not in subjects]
     if reduced:
         obj_tok: Token | None = pred.head
     else:
@@ -211,7 +214,7 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: dict | None = N
     if rel is Relation.MEETS:
         objects = [r for r in _event_host(objects, obj_tok, res) if not r.is_issue]
     if _lemma(pred, lex) in lex.deal:  # what is offered, accepted or signed is a deal, not peace itself
-        objects = [Ref("issue:peace deal", "peace deal", None) if r.id == "issue:peace" else r for r in objects]
+        objects = [issue_ref("peace deal", "peace deal") if r.issue_type == "peace" else r for r in objects]
     if rel is Relation.ATTACKS and not objects:  # "struck (back at) targets in Lebanon"
         heads = [obj_tok] if obj_tok is not None else [
             p for c in pred.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "into")
@@ -342,6 +345,10 @@ def _adjectival(adj: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Rel
 
 _RECIPROCAL = {"meet", "talk", "negotiate", "agree", "clash", "fight", "cooperate", "ally", "confer", "spar", "feud", "reconcile", "quarrel"}
 
+_EACH_OTHER = ({"each", "other"}, {"one", "another"})
+_RECIPROCAL_REL = {"fight": Relation.ATTACKS, "agree": Relation.COOPERATES}
+_FIGHTS = {"war", "battle", "battles", "skirmish", "skirmishes", "clash", "clashes", "duel"}
+
 _BETWEEN = {"talks", "talk", "meeting", "summit", "call", "negotiation", "negotiations", "clash", "clashes", "war",
             "conflict", "fighting", "dialogue", "deal", "agreement", "tension", "tensions", "rift", "alliance",
             "partnership", "ties", "relations", "rivalry", "dispute", "standoff", "feud", "cooperation", "accord", "pact", "truce"}
@@ -359,8 +366,20 @@ def _reciprocal(tok: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Rel
         if with_prep is not None:  # "X exchanged fire with Y"
             pairs += [r for r in _arg_refs(_pobj(with_prep), res) if not r.is_issue and r not in pairs]
         predicate = f"{tok.lemma_} {obj.lower_}"
-    elif tok.pos_ == "VERB" and tok.lemma_ in _RECIPROCAL and obj is None:
-        rel = lex.verbs.get(tok.lemma_) or lex.phrasal.get((tok.lemma_, "with"))
+    elif tok.pos_ == "VERB" and obj is not None and {obj.lower_, *(c.lower_ for c in obj.children)} in _EACH_OTHER:
+        # "pledged to defend one another", "accused each other": the relation among the subjects
+        key = _phrasal_key(tok, lex)
+        rel = lex.phrasal.get(key) if key else lex.verbs.get(_lemma(tok, lex))
+        pairs = [r for r in _arg_refs(_subject_token(tok, lex)[0], res) if not r.is_issue]
+        predicate = f"{tok.lemma_} each other"
+    elif tok.pos_ == "VERB" and obj is not None and _lemma(tok, lex) in lex.conclude \
+            and (obj.lemma_.lower() in lex.agreement_nouns or obj.lower_ in lex.agreement_nouns):
+        # "Armenia and Azerbaijan signed a peace deal": the signatories cooperate with each other
+        rel = Relation.COOPERATES
+        pairs = [r for r in _arg_refs(_subject_token(tok, lex)[0], res) if not r.is_issue]
+        predicate = f"{tok.lemma_} {obj.lemma_.lower()}"
+    elif tok.pos_ == "VERB" and tok.lemma_ in _RECIPROCAL and (obj is None or obj.lemma_.lower() in _FIGHTS):
+        rel = _RECIPROCAL_REL.get(tok.lemma_) or lex.verbs.get(tok.lemma_) or lex.phrasal.get((tok.lemma_, "with"))
         subj, _ = _subject_token(tok, lex)
         pairs = [r for r in _arg_refs(subj, res) if not r.is_issue]
         predicate = tok.lemma_

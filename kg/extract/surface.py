@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.extract.arguments import _lemma
 from kg.lexicon import Lexicon
 from kg.records import Relation
 from kg.resolve import Ref, Resolution
 
-__all__ = ["surface_relations"]
+__all__ = ["surface_relations", "headline", "headline_relations"]
 
 _MISATTACHED = {"amod", "compound", "nmod", "dep", "appos", "npadvmod"}
 _BOUNDARY = {",", ";", ":", ".", "that", "which", "who", "whom", "while", "but", "because", "after", "before", "when", "if"}
@@ -63,3 +63,73 @@ def surface_relations(tok: Token, lex: Lexicon, res: Resolution) -> Iterator[tup
         break
     if objects:
         yield rel, [subject], objects, 0.45, f"{predicate} (surface)"
+
+
+_HEADLINE_END = (".", "?", "!", '"', "”", "'")
+_LIST = {",", "and", "&"}
+
+
+def headline(sent: Span) -> bool:
+    """The article's headline: its first line, standing alone and without a closing full stop."""
+    doc = sent.doc
+    if sent.start != 0 or len(sent) < 3 or sent.text.rstrip().endswith(_HEADLINE_END):
+        return False
+    last = doc[sent.end - 1]
+    return sent.end == len(doc) or "\n" in last.text or "\n" in last.whitespace_ or "\n" in doc[sent.end].text
+
+
+def _actors_before(tok: Token, res: Resolution) -> list[Ref]:
+    """The actors listed right before a headline verb ("Seoul, Tokyo slam ...", "US and Britain pound ...")."""
+    out: list[Ref] = []
+    i = tok.i - 1
+    start = tok.sent.start
+    while i >= start:
+        ref = res.at(tok.doc[i])
+        if ref is not None and not ref.is_issue:
+            out.append(ref)
+            i = res.spans.get(i, (i, i + 1))[0] - 1
+            if i >= start and tok.doc[i].lower_ in _LIST:
+                i -= 1
+                continue
+        break
+    return list(dict.fromkeys(reversed(out)))
+
+
+def headline_relations(sent: Span, lex: Lexicon, res: Resolution) -> Iterator[tuple[Token, Relation, list[Ref], list[Ref], str]]:
+    """Relations of headline syntax, which the parser reads poorly: "Seoul, Tokyo slam Pyongyang
+    missile launch" (a verb tagged as a noun, commas for "and", no articles). The actors listed
+    right before a lexicon verb do it to the first actor (or issue) after it."""
+    for tok in sent:
+        if tok.pos_ not in ("NOUN", "VERB", "PROPN") or tok.lower_.endswith(("ed", "ing")) or res.at(tok) is not None:
+            continue
+        lemma = tok.lemma_.lower() if tok.lemma_.lower() in lex.known else tok.lower_.removesuffix("s") \
+            if tok.lower_.removesuffix("s") in lex.known else tok.lower_.removesuffix("es")
+        subjects = _actors_before(tok, res)
+        if not subjects:
+            continue
+        words = [t for t in tok.doc[tok.i + 1:min(sent.end, tok.i + 1 + _WINDOW)]]
+        rel, predicate = lex.verbs.get(lemma), lemma
+        for t in words:
+            if t.lower_ in _BOUNDARY or t.lower_ == "as":
+                break
+            if (lemma, t.lower_) in lex.phrasal:
+                rel, predicate = lex.phrasal[(lemma, t.lower_)], f"{lemma} {t.lower_}"
+                break
+        if rel is None:
+            continue
+        objects: list[Ref] = []
+        for t in words:
+            if t.lower_ in _BOUNDARY or t.lower_ == "as":
+                break
+            ref = res.at(t)
+            if ref is None or ref in subjects:
+                continue
+            if ref.is_issue and rel.polarity < 0 and rel is not Relation.OPPOSES:
+                continue
+            objects = [ref]
+            break
+        if objects:
+            yield tok, rel, subjects, objects, f"{predicate} (headline)"
+            if lemma in lex.conclude and objects[0].is_issue and len(subjects) > 1:  # "Kenya, Ethiopia ink pact"
+                for s in subjects:
+                    yield tok, Relation.COOPERATES, [s], [o for o in subjects if o != s], f"{predicate} (headline, each way)"

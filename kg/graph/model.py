@@ -130,6 +130,8 @@ def add_claim(g: Graph, claim: Claim) -> URIRef:
     if claim.object_is_issue:
         g.add((obj, RDF.type, KG.Issue))
         g.add((obj, RDFS.label, Literal(claim.object)))
+        if claim.issue_type:
+            g.add((obj, KG.issueType, Literal(claim.issue_type)))
     return node
 
 

@@ -55,6 +55,7 @@ class KG(DefinedNamespace):
     startOffset: URIRef
     endOffset: URIRef
     predicate: URIRef
+    issueType: URIRef
     extractor: URIRef
     articleDate: URIRef
     actsFor: URIRef
