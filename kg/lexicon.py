@@ -42,6 +42,8 @@ class Lexicon:
     revoke: frozenset[str]
     agreement_nouns: frozenset[str]
     conclude: frozenset[str]
+    denial: frozenset[str]
+    relieve: frozenset[str]
     exchange_verbs: frozenset[str]
     exchange_objects: dict[str, Relation]
     evaluation_negative: frozenset[str]
@@ -135,7 +137,8 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         negating=frozenset(frames["negating"]), speech=frozenset(frames["speech"]),
         modals=frozenset(frames["modals"]), conditional=frozenset(frames["conditional"]),
         hedges=frozenset(frames["hedges"]), evaluate=frozenset(frames["evaluate"]), intention=frozenset(frames["intention"]), object_control=frozenset(frames["object_control"]), irrealis=frozenset(frames["irrealis"]), deal=frozenset(frames["deal"]), charge=frozenset(frames["charge"]), two_way=frozenset(frames["two_way"]), revoke=frozenset(frames["revoke"]),
-        agreement_nouns=frozenset(frames["agreement_nouns"]), conclude=frozenset(frames["conclude"]), exchange_verbs=frozenset(frames["exchange_verbs"]),
+        agreement_nouns=frozenset(frames["agreement_nouns"]), conclude=frozenset(frames["conclude"]),
+        denial=frozenset(frames["denial"]), relieve=frozenset(frames["relieve"]), exchange_verbs=frozenset(frames["exchange_verbs"]),
         exchange_objects=_exchange(frames["exchange_objects"], directory / "frames.yaml"),
         evaluation_negative=frozenset(frames["evaluation_negative"]), evaluation_positive=frozenset(frames["evaluation_positive"]),
         titles=dict(titles["titles"]),

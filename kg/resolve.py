@@ -10,6 +10,7 @@ stable id.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -35,6 +36,7 @@ _PERSON_NOUNS = {"minister", "secretary", "senator", "ambassador", "envoy", "spo
                  "negotiator", "chairman", "chairwoman", "director", "mr", "mrs", "ms", "dr", "sen", "rep", "gen"}
 _PLEONASTIC_HEADS = {"be", "seem", "appear", "sound", "look", "feel", "remain", "become", "matter", "take", "happen"}
 _HYPHENS = ("-", "–", "‑")
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 # plural descriptions that name actors again, and the kind they name
 _PLURAL_KIND = {**dict.fromkeys(("countries", "nations", "states", "neighbours", "neighbors", "governments", "capitals",
@@ -358,6 +360,9 @@ class _Resolver:
         while i < len(doc):
             token = doc[i]
             ent = ents.get(i)
+            if ent is not None and ent.start > 0 and _CLOCK.match(doc[ent.start - 1].text):
+                i = ent.end  # "11:30 EAT": a time zone, not a body
+                continue
             if ent is not None:
                 ref = (len(ent) == 1 and self.hyphenated(ent[0])) or self.entity(ent) or self.armed_group(ent)
                 if ref is not None:
@@ -381,7 +386,8 @@ class _Resolver:
                 if found is not None:
                     self.mark(found[0], found[1])
                 elif low in self.lex.descriptions and any(c.lower_ in ("the", "this", "that") for c in token.children) \
-                        and not any(c.dep_ in ("amod", "compound", "poss") for c in token.children) and token.dep_ != "compound":
+                        and not any(c.dep_ in ("amod", "compound", "poss") for c in token.children) and token.dep_ != "compound" \
+                        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):  # "the government of X"
                     ref = self.antecedent(token, self.lex.descriptions[low])
                     if low in _GOVERNMENT or (ref is None and self.lex.descriptions[low] == "State"):
                         ref = self.government(token) or ref
@@ -466,7 +472,9 @@ class _Resolver:
                         self.refs[tok.i] = Ref(speaker.id, speaker.name, speaker.kind, speaker.country, "pronoun")
                         self.spans[tok.i] = (tok.i, tok.i + 1)
                     elif low in ("we", "us", "our", "ourselves"):
-                        group = self.actor_ref(speaker.country, "pronoun") if speaker.kind is ActorKind.PERSON and speaker.country else speaker
+                        if speaker.kind is ActorKind.PERSON and not speaker.country:
+                            continue  # "our land" of a speaker whose state is unknown: not the speaker
+                        group = self.actor_ref(speaker.country, "pronoun") if speaker.kind is ActorKind.PERSON else speaker
                         if group is not None:
                             self.refs[tok.i] = Ref(group.id, group.name, group.kind, group.country, "pronoun")
                             self.spans[tok.i] = (tok.i, tok.i + 1)

@@ -74,6 +74,17 @@ CASES = [
     ("Lima, Quito slam Caracas election result\n\nThe two governments said the vote was flawed.",
      {("Peru", "criticizes", "Venezuela"), ("Ecuador", "criticizes", "Venezuela")}, set()),
     ("Ankara expels Dutch envoys over rally row\n\nTurkey acted on Sunday.", {("Turkey", "sanctions", "Netherlands")}, set()),
+    # easing a penalty is a step towards its target; a denial asserts nothing
+    ("Canada lifted its tariffs on Mexican steel.", {("Canada", "cooperates", "Mexico")}, {("Canada", "sanctions", "Mexico")}),
+    ("Britain suspended some of its sanctions on Syria.", {("United Kingdom", "cooperates", "Syria")},
+     {("United Kingdom", "sanctions", "Syria")}),
+    ("Uganda denied arming the Allied Democratic Forces.", set(), {("Uganda", "aids", "Allied Democratic Forces")}),
+    # only stances, judgements and negotiation take an issue as object
+    ("Chile supplied funding for the ceasefire.", set(), {("Chile", "aids", "funding"), ("Chile", "aids", "ceasefire")}),
+    # "11:30 EAT": a clock time's zone is not an actor
+    ("11:30 EAT — Kenya's president met Uganda's president in Nairobi.", set(), {("EAT", "meets", "Uganda")}),
+    # sharing an island is not a meeting
+    ("Haiti shares the island of Hispaniola with the Dominican Republic.", set(), {("Haiti", "meets", "Dominican Republic")}),
     # a headline question asserts nothing
     ("Will Rabat, Algiers restore ties?\n\nNo talks are planned.", set(), {("Morocco", "cooperates", "Algeria")}),
 ]

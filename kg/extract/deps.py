@@ -76,6 +76,13 @@ def _own_state(a: Ref, b: Ref) -> bool:
     """A person and the state they act for: not a relation between two actors."""
     return (a.kind is not None and a.country == b.id and a.id != b.id) or (b.kind is not None and b.country == a.id and a.id != b.id)
 
+# relations whose object may be an issue: one backs, rejects, judges or negotiates a ceasefire;
+# one does not attack, aid, meet or sanction it (those name an actor)
+_ISSUE_RELATIONS = {Relation.SUPPORTS, Relation.OPPOSES, Relation.CRITICIZES, Relation.PRAISES, Relation.NEGOTIATES}
+
+# what a reporter blames an actor for opposing
+_PEACE = {"peace", "ceasefire", "peace deal"}
+
 def _anchor(tok: Token) -> Token:
     """Where a predicate's mood is read: a hyphenated participle on an indefinite noun takes the
     mood of the clause ("a Norwegian-brokered deal could end ..." is not yet brokered)."""
@@ -125,7 +132,8 @@ def extract_sentence(sent: Span, res: Resolution, lex: Lexicon, context: dict | 
                 negated, hypothetical, reporter = _modality(tok, lex, res, sent)
                 if reporter is None or hypothetical:
                     continue
-                rel = _FLIP.get(rel, rel) if negated else rel
+                if negated:  # "Syria will not be a platform for threats": no judgement of anyone
+                    continue
                 for target in targets:
                     if target.id != reporter.id and not _own_state(reporter, target):
                         yield Candidate(reporter, rel, target, Modality.ASSERTED, negated, conf, predicate)
@@ -179,7 +187,7 @@ def extract_sentence(sent: Span, res: Resolution, lex: Lexicon, context: dict | 
                 if own_words:  # "Iran said ... but warned Israel": Iran's own act, not a report
                     modality = Modality.HYPOTHETICAL if hypothetical else Modality.NEGATED if negated else Modality.ASSERTED
                 for o in objects:
-                    if o.id == s.id or _own_state(s, o):
+                    if o.id == s.id or _own_state(s, o) or (o.is_issue and rel not in _ISSUE_RELATIONS):
                         continue
                     penalty = 0.1 * sum(r.via in ("pronoun", "description") for r in (s, o))
                     yield Candidate(s, rel, o, modality, negated, max(0.05, c - penalty), predicate, None if own_words else reporter)
@@ -190,7 +198,8 @@ def extract_sentence(sent: Span, res: Resolution, lex: Lexicon, context: dict | 
                     if rel is Relation.ATTACKS and not hypothetical:
                         context["attacker"] = s
                         context.setdefault("attacks", []).append((s, o))
-                    if reporter is not None and not own_words and rel.polarity < 0 and rel is not Relation.CRITICIZES \
+                    blamed = rel in (Relation.ATTACKS, Relation.THREATENS) or (rel is Relation.OPPOSES and o.issue_type in _PEACE)
+                    if reporter is not None and not own_words and blamed \
                             and reporter.id != s.id and not _own_state(reporter, s) and not hypothetical:
                         # "Zelensky said Russia struck American property": the speaker accuses the attacker
                         yield Candidate(reporter, Relation.CRITICIZES, s, Modality.ASSERTED, False,

@@ -62,6 +62,8 @@ def _modality(pred: Token, lex: Lexicon, res: Resolution, sent: Span) -> tuple[b
     came_by = ""  # how the previous link hangs on this one
     sourcing = False  # past a belief verb: only looking for who says it
     for i, tok in enumerate(_chain(pred)):
+        if i > 0 and tok.lemma_ in lex.denial and not sourcing:
+            hypothetical = True  # "Rwanda denied arming M23", "dismissed claims that ...": not asserted
         if i > 0 and tok.lemma_ in lex.speech:
             subj, _ = _subject_token(tok, lex)
             refs = _arg_refs(subj, res)

@@ -151,6 +151,10 @@ def _event_agent(tok: Token, lex: Lexicon, res: Resolution, context: dict) -> li
 
 def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: dict | None = None) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
     context = context if context is not None else {}
+    relief = list(_relief(pred, lex, res))
+    if relief:
+        yield from relief
+        return
     key = _phrasal_key(pred, lex)
     if key is None and pred.lemma_ in lex.evaluate and any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in pred.children):
         return  # "called it a victory" judges; it is not a phone call
@@ -228,6 +232,25 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: dict | None = N
         objects = objects + _beneficiaries(objects, obj_tok, res)
     yield rel, subjects, objects, conf, " ".join(key) if key else pred.lemma_
 
+_PENALTIES = {"sanctions", "tariffs"}
+
+def _relief(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+    """"The EU suspended its sanctions on Syria", "Washington lifted tariffs on Brazil": easing a
+    penalty is a step towards its target."""
+    if _lemma(pred, lex) not in lex.relieve:
+        return
+    obj = _object_token(pred)
+    if obj is None or _passive(pred):
+        return
+    penalties = [r for r in _arg_refs(obj, res) if r.is_issue and r.issue_type in _PENALTIES]
+    targets = [r for r in _instrument_target(penalties, obj, res) if not r.is_issue]
+    for prep in pred.children:  # "lifted tariffs on Brazilian beef": the parser hangs "on" on the verb
+        if not targets and prep.dep_ == "prep" and prep.lower_ in _INSTRUMENT_PREPS:
+            targets = [r for r in _arg_refs(_pobj(prep), res) if not r.is_issue]
+    subjects = [r for r in _agent_refs(_subject_token(pred, lex)[0], res, lex) if not r.is_issue]
+    if penalties and targets and subjects:
+        yield Relation.COOPERATES, subjects, targets, 0.6, f"{pred.lemma_} {penalties[0].name}"
+
 def _fused(pred: Token, rel: Relation, agents: list[Ref], key: tuple[str, ...] | None, lex: Lexicon,
            res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
     """"Rwanda-backed M23 rebels", "Washington-imposed tariffs on Brazil": the participle's agent
@@ -270,7 +293,12 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: dict | None = 
                 objects = _arg_refs(pobj, res)
                 if objects:
                     break
-    governor = noun.head if noun.dep_ in ("dobj", "obj") else None
+    top = noun
+    while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.dep_ in ("dobj", "obj"):
+        top = top.head.head  # "suspended some of its sanctions": the verb governs the partitive
+    governor = top.head if top.dep_ in ("dobj", "obj") else None
+    if rel is Relation.SANCTIONS and governor is not None and _lemma(governor, lex) in lex.relieve:
+        return  # "suspended its sanctions on Y": the relief, read at the verb
     if rel is not None and rel.polarity > 0 and governor is not None:
         verb = _lemma(governor, lex)
         if verb in lex.revoke:  # "suspended its partnership with Y", "downgraded ties with Y"
