@@ -472,9 +472,12 @@ class _Resolver:
                         self.refs[tok.i] = Ref(speaker.id, speaker.name, speaker.kind, speaker.country, "pronoun")
                         self.spans[tok.i] = (tok.i, tok.i + 1)
                     elif low in ("we", "us", "our", "ourselves"):
-                        if speaker.kind is ActorKind.PERSON and not speaker.country:
+                        if speaker.kind is not ActorKind.PERSON:
+                            group: Ref | None = speaker
+                        elif speaker.country:
+                            group = self.actor_ref(speaker.country, "pronoun")
+                        else:
                             continue  # "our land" of a speaker whose state is unknown: not the speaker
-                        group = self.actor_ref(speaker.country, "pronoun") if speaker.kind is ActorKind.PERSON else speaker
                         if group is not None:
                             self.refs[tok.i] = Ref(group.id, group.name, group.kind, group.country, "pronoun")
                             self.spans[tok.i] = (tok.i, tok.i + 1)
