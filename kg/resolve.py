@@ -37,6 +37,7 @@ _PERSON_NOUNS = {"minister", "secretary", "senator", "ambassador", "envoy", "spo
 _PLEONASTIC_HEADS = {"be", "seem", "appear", "sound", "look", "feel", "remain", "become", "matter", "take", "happen"}
 _HYPHENS = ("-", "–", "‑")
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
+_ISSUE_VERBS = {"veto", "block", "welcome", "endorse", "fight", "oppose", "back", "support", "approve", "implement", "violate", "honour", "honor", "scrap", "ratify"}
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 # plural descriptions that name actors again, and the kind they name
 _PLURAL_KIND = {**dict.fromkeys(("countries", "nations", "states", "neighbours", "neighbors", "governments", "capitals",
@@ -118,6 +119,7 @@ class _Resolver:
         self.full_names: dict[str, Ref] = {}  # folded surname -> person ref seen in full
         self.speakers: dict[int, Ref] = {}
         self.groups: dict[int, list[Ref]] = {}
+        self.issues: list[tuple[int, Ref]] = []  # (token index, issue) in text order
 
     def actor_ref(self, actor_id: str, via: str) -> Ref | None:
         actor = self.gaz.actors.get(actor_id)
@@ -130,6 +132,8 @@ class _Resolver:
         for i in range(start, end):
             self.refs[i] = ref
             self.spans[i] = (start, end)
+        if ref.kind is None:
+            self.issues.append((self.doc[start:end].root.i, ref))
         if ref.kind is not None:
             root = self.doc[start:end].root
             self.history.append((root.i, ref, root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass"))))
@@ -373,8 +377,15 @@ class _Resolver:
             hyphenated = self.hyphenated(token)
             if hyphenated is not None:
                 self.mark((i, i + 1), hyphenated)
+            elif token.pos_ == "PRON" and low in ("it", "them") and self.about_issue(token):
+                issue = self.recent_issue(token)  # "declined to sign it", "the US vetoed it"
+                if issue is not None:
+                    self.mark((i, i + 1), issue)
             elif token.pos_ == "PRON" and low in _PRONOUN_KIND and not _pleonastic(token):
-                ref = self.antecedent(token, _PRONOUN_KIND[low])
+                members = self.coordinated(token) if _PRONOUN_KIND[low] == "plural" else []
+                ref = members[0] if members else self.antecedent(token, _PRONOUN_KIND[low])
+                if members:
+                    self.groups[i] = members  # "Iran, Belarus and North Korea ... their assistance"
                 if ref is not None:
                     self.mark((i, i + 1), Ref(ref.id, ref.name, ref.kind, ref.country, "pronoun"))
             elif token.pos_ == "NOUN" and token.tag_ == "NNS" and low in _PLURAL_KIND:
@@ -394,8 +405,56 @@ class _Resolver:
                     if ref is not None:
                         self.mark((token.left_edge.i, i + 1), Ref(ref.id, ref.name, ref.kind, ref.country, "description"))
             i += 1
+        for token in doc:  # "the junta in Niamey", "the new government in Dhaka": the place names come later
+            seat = self.seat_of(token) if token.pos_ == "NOUN" else None
+            if seat is not None:
+                self.mark((token.i, token.i + 1), seat)
         self.quotes()
         return Resolution(self.refs, self.spans, self.new, self.speakers, self.groups)
+
+    def seat_of(self, token: Token) -> Ref | None:
+        """A government named by where it sits: "the junta in Niamey", "the authorities in Kabul"."""
+        if self.lex.descriptions.get(token.lower_) != "State":
+            return None
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                ref = self.refs.get(place.i) if place is not None else None
+                if ref is not None and ref.kind is ActorKind.STATE:
+                    return Ref(ref.id, ref.name, ref.kind, ref.country, "description")
+        return None
+
+    def about_issue(self, token: Token) -> bool:
+        """A pronoun that is what someone signs, vetoes, rejects or backs: an issue, not an actor."""
+        return token.dep_ in ("dobj", "obj") and token.head.lemma_ in self.lex.deal | _ISSUE_VERBS
+
+    def recent_issue(self, token: Token) -> Ref | None:
+        """The last issue named in this sentence or the two before."""
+        sents = [s.start for s in self.doc.sents if s.start <= token.i][-3:]
+        for idx, ref in reversed(self.issues):
+            if sents[0] <= idx < token.i:
+                return ref
+        return None
+
+    def coordinated(self, token: Token) -> list[Ref]:
+        """The actors a plural pronoun names again when they were listed together just before it
+        ("Egypt and Jordan ... they", "sanctions on Iran, Belarus and North Korea over their aid")."""
+        start = max(0, token.sent.start - 1)
+        previous = self.doc[start].sent.start
+        barred = self._clause_subjects(token.head) if token.dep_ in ("dobj", "obj", "dative") else set()
+        for idx, _, _ in reversed(self.history):
+            if idx >= token.i or idx in barred:
+                continue
+            if idx < previous:
+                break
+            head = self.doc[idx]
+            while head.dep_ == "conj" and head.head.i != head.i:
+                head = head.head
+            found = (self.refs.get(t.i) for t in (head, *head.conjuncts))
+            members = list({m.id: m for m in found if m is not None and m.kind is not None}.values())
+            if len(members) > 1:
+                return [Ref(m.id, m.name, m.kind, m.country, "pronoun") for m in members]
+        return []
 
     def plural(self, token: Token) -> list[Ref]:
         """The actors a plural description names again: "both countries", "the two leaders", "the
@@ -419,6 +478,9 @@ class _Resolver:
                 member = self.as_kind(ref, want) if sent.start <= idx < min(sent.end, token.i) else None
                 if member is not None:
                     found.setdefault(member.id, member)
+            if len(found) > count and want == "any":  # "the two sides" after two ministers and their states
+                states = {m.id: m for m in (self.as_kind(r, "State") for r in found.values()) if m is not None}
+                found = states if len(states) == count else found
             if len(found) == count:
                 return list(found.values())
             if len(found) > count:

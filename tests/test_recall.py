@@ -85,6 +85,23 @@ CASES = [
     ("11:30 EAT — Kenya's president met Uganda's president in Nairobi.", set(), {("EAT", "meets", "Uganda")}),
     # sharing an island is not a meeting
     ("Haiti shares the island of Hispaniola with the Dominican Republic.", set(), {("Haiti", "meets", "Dominican Republic")}),
+    # plural pronouns and places of government name actors again
+    ("Canada sanctioned Iran, Syria and Belarus over their support for Moscow.",
+     {("Iran", "supports", "Russia"), ("Syria", "supports", "Russia"), ("Belarus", "supports", "Russia")},
+     {("Canada", "supports", "Russia")}),
+    ("Chile and Peru welcomed the accord. They later criticised Bolivia.",
+     {("Chile", "criticizes", "Bolivia"), ("Peru", "criticizes", "Bolivia")}, set()),
+    ("Kenya has been openly critical of the junta in Bamako.", {("Kenya", "criticizes", "Mali")}, set()),
+    ("Egypt circulated a draft resolution, but Russia vetoed it.", {("Russia", "opposes", "draft resolution")},
+     {("Russia", "opposes", "Egypt")}),
+    # appositions, agents after "from", responsibility, orders, forecasts of force
+    ("Belarus, a close ally of Moscow, abstained.", {("Belarus", "cooperates", "Russia")}, set()),
+    ("Peru kept buying Chinese steel despite pressure from Washington.", {("United States", "pressures", "Peru")}, set()),
+    ("Hamas claimed responsibility for a rocket attack on Israel.", {("Hamas", "attacks", "Israel")}, set()),
+    ("The drone strikes ordered by Ethiopia's army chief hit Eritrean positions.", {("Ethiopia", "attacks", "Eritrea")}, set()),
+    ("Baku warned that it would launch an offensive against Armenian forces.", {("Azerbaijan", "threatens", "Armenia")},
+     {("Azerbaijan", "attacks", "Armenia")}),
+    ("Japan could impose tariffs on Korean steel, analysts say.", set(), {("Japan", "sanctions", "South Korea")}),
     # a headline question asserts nothing
     ("Will Rabat, Algiers restore ties?\n\nNo talks are planned.", set(), {("Morocco", "cooperates", "Algeria")}),
 ]

@@ -105,6 +105,11 @@ def _agent_refs(tok: Token | None, res: Resolution, lex: Lexicon) -> list[Ref]:
         if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "through", "via") and tok.head.head.pos_ in ("VERB", "AUX"):
             subj, _ = _subject_token(tok.head.head, lex)
             return [r for r in _arg_refs(subj, res) if not r.is_issue]
+    if tok is not None and not refs:  # "the air strikes ordered by General X hit Y"
+        for clause in tok.children:
+            agent = next((c for c in clause.children if c.dep_ == "agent"), None) if clause.dep_ == "acl" else None
+            if agent is not None:
+                return [r for r in _arg_refs(_pobj(agent), res) if not r.is_issue]
     if tok is not None and refs and all(r.is_issue for r in refs):
         return res.refs_of((c for c in tok.children if c.dep_ in ("poss", "amod", "compound")), actors_only=True)
     return refs
@@ -250,6 +255,8 @@ def _light_subject(noun: Token, lex: Lexicon) -> Token | None:
     tok = noun
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         tok = tok.head
+    if tok.dep_ == "prep" and tok.head.lemma_.lower() == "responsibility" and tok.head.head.pos_ == "VERB":
+        return _subject_token(tok.head.head, lex)[0]  # "claimed responsibility for an attack on Y"
     if tok.dep_ in ("dobj", "obj", "prep", "attr", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         verb = tok.head
         lexical = _lemma(verb, lex) in lex.verbs

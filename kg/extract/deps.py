@@ -84,8 +84,12 @@ _ISSUE_RELATIONS = {Relation.SUPPORTS, Relation.OPPOSES, Relation.CRITICIZES, Re
 _PEACE = {"peace", "ceasefire", "peace deal"}
 
 def _anchor(tok: Token) -> Token:
-    """Where a predicate's mood is read: a hyphenated participle on an indefinite noun takes the
-    mood of the clause ("a Norwegian-brokered deal could end ..." is not yet brokered)."""
+    """Where a predicate's mood is read: a relational noun takes the mood of the verb it is the
+    object of ("could impose sanctions on Y", "would launch an offensive against Y"); a hyphenated
+    participle on an indefinite noun takes the mood of the clause ("a Norwegian-brokered deal
+    could end ..." is not yet brokered)."""
+    if tok.pos_ in ("NOUN", "ADJ", "PROPN") and tok.dep_ in ("dobj", "obj", "attr", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+        return tok.head
     if not _fused_participle(tok):
         return tok
     noun = tok.head
@@ -141,8 +145,8 @@ def extract_sentence(sent: Span, res: Resolution, lex: Lexicon, context: dict | 
         if tok.pos_ == "VERB":
             judged = list(_evaluation(tok, lex, res))
             found = chain(judged or _verbal(tok, lex, res, context), _reciprocal(tok, lex, res), surface_relations(tok, lex, res))
-        elif tok.pos_ in ("NOUN", "PROPN"):
-            found = chain(_nominal(tok, lex, res, context), _reciprocal(tok, lex, res))
+        elif tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "obj", "pobj", "nsubj")):
+            found = chain(_nominal(tok, lex, res, context), _reciprocal(tok, lex, res))  # "launch an offensive" (tagged ADJ)
         elif tok.pos_ == "ADJ":
             found = _adjectival(tok, lex, res)
         else:
@@ -175,7 +179,7 @@ def extract_sentence(sent: Span, res: Resolution, lex: Lexicon, context: dict | 
                 if flipped is None:
                     continue
                 rel = flipped
-            if rel in (Relation.ATTACKS, Relation.SANCTIONS) and _intended(tok, lex):
+            if rel in (Relation.ATTACKS, Relation.SANCTIONS) and _intended(_anchor(tok), lex):
                 rel, hypothetical = Relation.THREATENS, False  # "vowed to strike Y" threatens Y now
             modality = (Modality.HYPOTHETICAL if hypothetical else Modality.NEGATED if negated
                         else Modality.REPORTED if reporter else Modality.ASSERTED)

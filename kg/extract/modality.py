@@ -30,7 +30,9 @@ def _intended(pred: Token, lex: Lexicon) -> bool:
         tok = tok.head
         if tok.lemma_ in lex.intention:
             return True
-    return False
+    # "Ankara warned that it would launch an offensive against Y": a threat stated as a forecast
+    return tok.dep_ == "ccomp" and tok.head.lemma_ in lex.intention \
+        and any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in tok.children)
 
 def _refused(pred: Token, lex: Lexicon) -> bool:
     """The predicate is what someone refused or declined ("refused to attend the summit")."""

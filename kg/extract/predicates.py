@@ -127,7 +127,7 @@ def _evaluation(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Re
     subj, inherited = _subject_token(pred, lex)
     yield rel, _arg_refs(subj, res), [r for r in _arg_refs(obj, res) if not r.is_issue], 0.6, f"{pred.lemma_} as"
 
-_DIPLOMATS = {"ambassador", "envoy", "diplomat", "charge", "chargé", "chargé d'affaires", "consul", "attaché"}
+_DIPLOMATS = {"commissioner", "ambassador", "envoy", "diplomat", "charge", "chargé", "chargé d'affaires", "consul", "attaché"}
 
 _JUDGEMENT = {Relation.SUPPORTS, Relation.OPPOSES, Relation.CRITICIZES, Relation.PRAISES}
 
@@ -306,6 +306,7 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: dict | None = 
         elif verb in lex.conclude and (lemma in lex.agreement_nouns or low in lex.agreement_nouns):
             rel = Relation.COOPERATES  # "signed a deal with Y": agreed, not still negotiating
     if rel is None or not objects:
+        yield from _from_agent(noun, lex, res)
         if context is not None and lex.noun_heads.get(lemma) is Relation.ATTACKS:
             # "the Russian summer offensive": an attacker without a named target
             context.setdefault("agents", {}).update(
@@ -323,6 +324,9 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: dict | None = 
     for child in noun.children:
         if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i:
             for t in child.subtree:  # "Russian drone and missile strikes", "American and British strikes"
+                if t.i in res.groups and t.dep_ == "poss":  # "their military assistance"
+                    subjects.extend(r for r in res.groups[t.i] if r not in objects)
+                    continue
                 ref = res.at(t)
                 if ref is not None and not ref.is_issue and ref not in objects and t.dep_ in ("poss", "amod", "compound", "nmod", "conj") \
                         and not t.text.endswith(("-", "–")):  # "Qatari- and Turkish-mediated talks": the mediator
@@ -332,12 +336,35 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: dict | None = 
         if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i and _lemma(child, lex) not in lex.verbs:
             subjects.extend(_hyphen_agents(child, res))  # "Washington-imposed tariffs on Y"
     subjects = list(dict.fromkeys(subjects))
+    if not subjects and noun.dep_ == "appos" and res.at(noun.head) is not None:
+        subjects = [r for r in [res.at(noun.head)] if r is not None and not r.is_issue]  # "Nicaragua, a close ally of Moscow,"
     if not subjects:
         subj_tok = _light_subject(noun, lex)
         subjects = _agent_refs(subj_tok, res, lex) if subj_tok is not None else []
         conf = 0.6
     if subjects:
         yield rel, subjects, objects, conf, f"{lemma} {prep_word}"
+
+_UNDERGO = {"draw", "face", "receive", "prompt", "provoke", "trigger", "earn", "spark", "attract", "meet", "come", "bow", "resist", "defy", "withstand"}
+
+def _from_agent(noun: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+    """"despite pressure from Washington", "drawing a sharp protest from Beijing": the one the act
+    comes from does it to the subject of the clause."""
+    rel = lex.noun_heads.get(noun.lemma_.lower()) or lex.noun_heads.get(noun.lower_)
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    if rel is None or prep is None or rel in (Relation.AIDS, Relation.COOPERATES, Relation.MEETS):
+        return
+    agents = [r for r in _arg_refs(_pobj(prep), res) if not r.is_issue]
+    clause = noun.head
+    if noun.dep_ == "pobj" and clause.dep_ == "prep":  # "despite pressure from X", "under pressure from X"
+        clause = clause.head
+    elif not (noun.dep_ in ("dobj", "obj") and _lemma(clause, lex) in _UNDERGO):
+        return
+    if clause.pos_ not in ("VERB", "AUX"):
+        return
+    targets = [r for r in _agent_refs(_subject_token(clause, lex)[0], res, lex) if not r.is_issue]
+    if agents and targets:
+        yield rel, agents, targets, 0.55, f"{noun.lemma_.lower()} from"
 
 def _relational_person(noun: Token, lemma: str, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
     """"X's ally Y", "US ally Modi", "its American support": the relation between two modifiers."""
