@@ -285,6 +285,11 @@ class _Resolver:
                 start = min(start, child.left_edge.i)
         if state is None and title == "leader" and lemma != "counterpart":
             return None
+        if lemma == "counterpart":  # "his Brazilian counterpart": a leader's counterpart only, not a minister's
+            owner = next((self.refs.get(c.i) for c in token.children if c.dep_ == "poss"), None)
+            actor = self.gaz.actors.get(owner.id) if owner is not None else None
+            if actor is None or not any(r.held_on(self.day) and r.kind in ("hos", "hog") for r in actor.roles):
+                return None
         if state is None:
             if not any(c.lower_ == "the" for c in token.children):
                 return None

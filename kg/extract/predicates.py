@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from kg.extract.arguments import (
     BEARERS,
     _agent_refs,
+    _antecedent_of_relative,
     _arg_refs,
     _hyphen_agents,
     _lemma,
@@ -184,6 +185,9 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: dict | None = N
         obj_tok: Token | None = pred.head
     else:
         obj_tok = next((c for c in pred.children if c.dep_ == "nsubjpass"), None) if passive else _object_token(pred)
+    if key and obj_tok is not None and not passive and _lemma(pred, lex) in lex.light and key[-1] != "with" \
+            and ((obj_tok.lemma_.lower(), key[-1]) in lex.nouns or (obj_tok.lower_, key[-1]) in lex.nouns):
+        return  # "gave the cold shoulder to Y", "provided weapons to Y": the noun carries the relation
     if key and not passive and not reduced and _object_token(pred) is not None and pred.lemma_ in lex.verbs \
             and not _targets(pred, key, res):
         key, rel = None, lex.verbs[pred.lemma_]  # "warned Israel against retaliation": warn Israel
@@ -206,6 +210,8 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: dict | None = N
             objects = _issue_in(clause, res)
         elif clause is not None and rel in (Relation.CRITICIZES, Relation.PRAISES) and clause.dep_ == "ccomp":
             objects = [r for r in _arg_refs(_subject_token(clause, lex)[0], res) if not r.is_issue]
+        if not objects and rel in _JUDGEMENT and obj_tok is not None and not reduced:
+            objects = _open_issue(obj_tok, lex, res)  # "defended the central bank rule", "rejected the buffer zone"
         conf -= 0.1
     if rel.polarity < 0 and rel not in _STANCE:
         objects = _instrument_target(objects, obj_tok, res)
@@ -251,6 +257,34 @@ def _relief(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relati
     if penalties and targets and subjects:
         yield Relation.COOPERATES, subjects, targets, 0.6, f"{pred.lemma_} {penalties[0].name}"
 
+# nouns of measures, plans and processes that a stance can be about, beyond the issue lexicon
+_MEASURES = {"ban", "plan", "deal", "rule", "law", "bill", "move", "decision", "bid", "policy", "reform", "zone", "programme",
+             "program", "project", "reprieve", "pause", "exemption", "drills", "exercises", "offer", "demand", "vote", "verdict",
+             "ruling", "result", "results", "order", "levy", "levies", "boycott", "operation", "mission", "presence",
+             "deployment", "base", "bases", "exit", "withdrawal", "return", "handover", "transfer", "purchase", "loan",
+             "process", "framework", "code", "corridor", "pipeline", "deadline", "freeze", "cap", "quota", "visa", "visas",
+             "tax", "measure", "measures", "restrictions", "curbs", "controls", "strategy", "idea", "approach", "formula"}
+_MEASURE_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ism", "ure", "ship", "ade", "ity", "isation", "ization")
+_NOT_MEASURES = {"statement", "comment", "comments", "accusation", "accusations", "allegation", "allegations", "claim",
+                 "claims", "charge", "charges", "criticism", "report", "reports", "remark", "remarks", "position", "question",
+                 "situation", "nation", "population", "community", "majority", "minority", "authority", "authorities",
+                 "government", "administration", "ministry", "embassy", "militia", "city", "capacity", "security", "country",
+                 "mention", "attention", "intention", "condition", "conditions", "opposition", "relation", "relations",
+                 "conversation", "meeting", "attempt", "efforts", "effort", "motion", "nature", "future", "culture", "pressure"}
+
+def _open_issue(noun: Token, lex: Lexicon, res: Resolution) -> list[Ref]:
+    """A measure or plan the issue lexicon does not list, named by the text's own words
+    ("the dinar ban", "a buffer zone", "the terrorist designation")."""
+    lemma, low = noun.lemma_.lower(), noun.lower_
+    if noun.pos_ != "NOUN" or low in _NOT_MEASURES or lemma in _NOT_MEASURES:
+        return []
+    if not (low in _MEASURES or lemma in _MEASURES or lemma.endswith(_MEASURE_ENDINGS)) or lex.noun_heads.get(lemma) in _STANCE:
+        return []
+    words = [noun.lower_]
+    for left in reversed([c for c in noun.children if c.i < noun.i and c.dep_ == "compound" and res.at(c) is None]):
+        words.insert(0, left.lower_)
+    return [issue_ref(" ".join(words), "measure")]
+
 def _fused(pred: Token, rel: Relation, agents: list[Ref], key: tuple[str, ...] | None, lex: Lexicon,
            res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
     """"Rwanda-backed M23 rebels", "Washington-imposed tariffs on Brazil": the participle's agent
@@ -281,11 +315,11 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: dict | None = 
     objects: list[Ref] = []
     preps = [c for c in noun.children if c.dep_ == "prep"]
     if noun.dep_ in ("dobj", "obj") and _lemma(noun.head, lex) in lex.light:
-        preps += [c for c in noun.head.children if c.dep_ == "prep" and c.i > noun.i]  # "staged drills around Taiwan"
+        preps += [c for c in noun.head.children if c.dep_ in ("prep", "dative") and c.i > noun.i]  # "staged drills around Taiwan"
     pobj: Token | None = None
     prep_word = ""
     for child in preps:
-        if child.dep_ == "prep":
+        if child.dep_ in ("prep", "dative"):
             rel = lex.nouns.get((low, child.lower_)) or lex.nouns.get((lemma, child.lower_))
             if rel is not None:
                 pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
@@ -328,6 +362,9 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: dict | None = 
                     subjects.extend(r for r in res.groups[t.i] if r not in objects)
                     continue
                 ref = res.at(t)
+                if ref is None and t.lower_ == "whose":  # "Rudd, whose criticism of him ..."
+                    owner = _antecedent_of_relative(t)
+                    ref = res.at(owner) if owner is not None else None
                 if ref is not None and not ref.is_issue and ref not in objects and t.dep_ in ("poss", "amod", "compound", "nmod", "conj") \
                         and not t.text.endswith(("-", "–")):  # "Qatari- and Turkish-mediated talks": the mediator
                     subjects.append(ref)
