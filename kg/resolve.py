@@ -36,8 +36,12 @@ _PERSON_NOUNS = {"minister", "secretary", "senator", "ambassador", "envoy", "spo
                  "negotiator", "chairman", "chairwoman", "director", "mr", "mrs", "ms", "dr", "sen", "rep", "gen"}
 _PLEONASTIC_HEADS = {"be", "seem", "appear", "sound", "look", "feel", "remain", "become", "matter", "take", "happen"}
 _HYPHENS = ("-", "–", "‑")
+_PARTICLES = {"al", "el", "ad", "bin", "bint", "ibn", "de", "da", "do", "dos", "das", "del", "della", "di", "du", "van",
+              "von", "der", "den", "la", "le", "y", "e"}
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
 _ISSUE_VERBS = {"veto", "block", "welcome", "endorse", "fight", "oppose", "back", "support", "approve", "implement", "violate", "honour", "honor", "scrap", "ratify"}
+# collective actors named by a common noun: one actor per article
+_CROWDS = {"protester": "protesters", "demonstrator": "protesters", "opposition": "opposition"}
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 # plural descriptions that name actors again, and the kind they name
 _PLURAL_KIND = {**dict.fromkeys(("countries", "nations", "states", "neighbours", "neighbors", "governments", "capitals",
@@ -165,8 +169,9 @@ class _Resolver:
             return None
         if kind is ActorKind.ORGANIZATION and self.titled(ent):
             kind = ActorKind.PERSON  # "Colombia's president, Gustavo Petro": the recogniser said ORG
-        if kind is None or not all(t.is_title or t.is_upper or not t.is_alpha for t in ent):
-            return None
+        if kind is None or not all(t.is_title or t.is_upper or not t.is_alpha or t.lower_ in _PARTICLES for t in ent) \
+                or not any(t.is_title or t.is_upper for t in ent):
+            return None  # "Mohammed Shia al-Sudani", "Ursula von der Leyen" keep their particles
         return self.new_actor(ent, kind)
 
     def new_actor(self, ent: Span, kind: ActorKind) -> Ref | None:
@@ -178,7 +183,7 @@ class _Resolver:
                 return None  # "the Moon": a person's name takes no article
             while len(words) > 1 and words[0].lower_.rstrip(".") in STRIPPED_TITLES:
                 words = words[1:]  # "Representative Jim Jordan"
-        name = " ".join(t.text for t in words).removesuffix("'s").removesuffix("’s").strip()
+        name = self.doc[words[0].i:words[-1].i + 1].text.removesuffix("'s").removesuffix("’s").strip() if words else ""
         if len(name) < 2:
             return None
         if kind is ActorKind.PERSON:
@@ -188,7 +193,11 @@ class _Resolver:
         ident = f"{kind.value.lower()}-{slugify(name)}"
         ref = self.new.setdefault(ident, Ref(ident, name, kind, None, "name: not in the gazetteer"))
         if kind is ActorKind.PERSON and len(name.split()) > 1:
-            self.full_names.setdefault(fold(name.split()[-1]), ref)
+            last = fold(name.split()[-1])
+            self.full_names.setdefault(last, ref)
+            for particle in ("al-", "el-", "ad-", "as-", "ash-"):  # "al-Sudani" is also "Sudani"
+                if last.startswith(particle):
+                    self.full_names.setdefault(last.removeprefix(particle), ref)
         return ref
 
     def issue(self, ent: Span, kind: str) -> Ref:
@@ -393,6 +402,9 @@ class _Resolver:
                     self.groups[i] = members  # "Iran, Belarus and North Korea ... their assistance"
                 if ref is not None:
                     self.mark((i, i + 1), Ref(ref.id, ref.name, ref.kind, ref.country, "pronoun"))
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in _CROWDS and not any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
+                name = _CROWDS[token.lemma_.lower()]  # "protesters", "the opposition": a collective actor of its own
+                self.mark((i, i + 1), self.new.setdefault(f"group-{name}", Ref(f"group-{name}", name, ActorKind.GROUP, None, "description")))
             elif token.pos_ == "NOUN" and token.tag_ == "NNS" and low in _PLURAL_KIND:
                 members = self.plural(token)
                 if members:
