@@ -4,6 +4,7 @@ from __future__ import annotations
 from rdflib import RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
+from kg.errors import QueryError
 from kg.gazetteer import load_gazetteer
 from kg.graph.model import actor_iri, article_iri, issue_iri
 from kg.text import fold
@@ -16,6 +17,9 @@ def resolve_param(graph: Graph, kind: str, value: str) -> object:
 
     A value that names nothing becomes an IRI that matches nothing, so it can never change the
     query's shape.
+
+    Raises:
+        QueryError: an ``https://`` value that cannot be an IRI (a space, a quote, a brace...).
     """
     if kind == "int":
         try:
@@ -29,6 +33,8 @@ def resolve_param(graph: Graph, kind: str, value: str) -> object:
     if kind != "actor":
         return Literal(value)
     if value.startswith("https://"):
+        if any(ch.isspace() or ch in '<>"{}|\\^`' for ch in value):
+            raise QueryError(f"{value!r} is not an IRI (no spaces or <>\"{{}}|\\^` in one); give the actor's name or its IRI")
         return URIRef(value)
     key = fold(value)
     for prop in (RDFS.label, SKOS.altLabel):
