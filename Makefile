@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test setup setup-test lint bench clean
+.PHONY: demo test setup setup-test lint bench clean mutation
 
 $(BIN)/kg:
 	$(PYTHON) -m venv $(VENV)
@@ -31,3 +31,20 @@ bench: setup-test
 
 clean:
 	rm -rf out .pytest_cache
+
+# Mutation testing of the safety-critical code (tests/mutation/setup.cfg has the files and tests);
+# slow, and not part of `make test`. Runs in a scratch copy of the working tree. MUTANTS picks the
+# functions: atomic writes, query binding, store add/remove, view escaping, negation/modality;
+# e.g. make mutation MUTANTS='kg.graph.io.*' for one module.
+MUTATION_DIR ?= /tmp/kg-mutation
+MUTANTS ?= 'kg.graph.io.x_atomic_write_text__*' 'kg.graph.resolve_param.*' 'kg.graph.query.x__with_values__*' \
+  'kg.graph.query.x__bind__*' 'kg.graph.store.*' 'kg.pipeline.x_add__*' 'kg.pipeline.x_remove__*' \
+  'kg.pipeline.x__article_graphs__*' 'kg.view.x__json_for_script__*' 'kg.view.x_render_html__*' 'kg.extract.modality.*'
+mutation: setup-test
+	$(BIN)/pip install -q -e '.[mutation]'
+	rm -rf $(MUTATION_DIR) && mkdir -p $(MUTATION_DIR)
+	git ls-files -z --cached --others --exclude-standard | xargs -0 -I{} sh -c 'test ! -e "{}" || cp --parents "{}" $(MUTATION_DIR)'
+	cp tests/mutation/setup.cfg $(MUTATION_DIR)/setup.cfg
+	cd $(MUTATION_DIR) && $(abspath $(BIN))/mutmut run --max-children 2 $(MUTANTS) ; \
+	  $(abspath $(BIN))/mutmut results > results.txt ; status=$$? ; \
+	  echo "survivors:" ; grep -E ': (survived|no tests|timeout|suspicious)' results.txt || echo "none" ; exit $$status

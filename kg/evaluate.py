@@ -143,11 +143,14 @@ def score_predictions(gold_records: list[dict], predictions: list[dict]) -> Scor
     """Strict and lenient P/R/F1, relation-type accuracy and pair-sign accuracy."""
     names: dict[str, _GoldNames] = defaultdict(_GoldNames)
     gold: dict[str, list[dict]] = defaultdict(list)
+    declared: set[str] = set()  # documents with a header line: scored even when they hold no relation
     for rec in gold_records:
         if rec.get("kind") in ("actor", "issue"):
             names[rec["doc"]].add(rec)
         elif rec.get("kind") == "relation":
             gold[rec["doc"]].append(rec)
+        elif rec.get("kind") == "document":
+            declared.add(rec["doc"])
     preds: dict[str, list[dict]] = defaultdict(list)
     for rec in predictions:
         if {"doc", "subject", "object", "polarity"} <= rec.keys():
@@ -155,7 +158,7 @@ def score_predictions(gold_records: list[dict], predictions: list[dict]) -> Scor
     scores = Scores()
     totals = {"strict": [0, 0, 0], "lenient": [0, 0, 0]}
     rel_ok = rel_n = pair_ok = pair_n = 0
-    for doc in sorted(gold):
+    for doc in sorted(set(gold) | declared):  # a document without relations: whatever is predicted there is spurious
         g = names[doc]
         gold_rel: dict[tuple, set[str]] = defaultdict(set)
         for r in gold[doc]:

@@ -53,6 +53,12 @@ class Lexicon:
     state_agents: frozenset[str]
     plover: dict[Relation, str]
     known: frozenset[str] = frozenset()  # every verb lemma the lexicons name: repairs garbled lemmas
+    issue_phrases: dict[str, str] = dataclasses.field(default_factory=dict)  # issue phrase -> its kind
+
+    def issue_kind(self, label: str, fallback: str) -> str:
+        """The canonical kind of an issue named ``label``: decided by the words alone (the label,
+        else its head word), so one issue node never gets two kinds."""
+        return self.issue_phrases.get(label) or self.issue_phrases.get(label.rsplit(" ", 1)[-1]) or fallback
 
 
 def _load(path: Path) -> dict:
@@ -147,4 +153,5 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
     )
     known = frozenset(lex.verbs) | {k[0] for k in lex.phrasal} | lex.light | lex.speech | lex.attempt | lex.negating \
         | lex.evaluate | lex.intention | lex.irrealis | lex.object_control | lex.deal | lex.exchange_verbs | lex.charge | lex.revoke | lex.conclude
-    return dataclasses.replace(lex, known=known)
+    phrases = {phrase: kind for kind, listed in lex.issues.items() for phrase in listed}
+    return dataclasses.replace(lex, known=known, issue_phrases=phrases)

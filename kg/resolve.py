@@ -216,7 +216,7 @@ class _Resolver:
             place = self.summit_place(ent)
             if place and fold(place) not in fold(label):
                 label = f"{place} {label}"
-        return issue_ref(label, kind)
+        return issue_ref(label, self.lex.issue_kind(label, kind))
 
     def hyphenated(self, token: Token) -> Ref | None:
         """An actor whose hyphen stays on it: "Qatari- and Turkish-mediated talks"."""

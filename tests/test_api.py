@@ -16,9 +16,22 @@ def test_public_names_are_pinned() -> None:
     assert set(kg.__all__) == PUBLIC
 
 
-def test_every_public_name_resolves() -> None:
+def test_every_public_name_resolves_to_its_own_definition() -> None:
+    import importlib
+
     for name in kg.__all__:
-        assert getattr(kg, name) is not None, name
+        obj = getattr(kg, name)
+        assert callable(obj) and obj.__name__ == name, name  # a lazy entry pointing at the wrong thing fails here
+        assert getattr(importlib.import_module(obj.__module__), name) is obj, name
+        assert obj.__module__.startswith("kg."), name
+    assert dir(kg) == sorted(PUBLIC)
+
+
+def test_an_unknown_name_is_an_attribute_error() -> None:
+    import pytest
+
+    with pytest.raises(AttributeError, match="no attribute 'buidl'"):
+        kg.buidl  # noqa: B018
 
 
 def test_importing_kg_loads_no_model() -> None:

@@ -49,3 +49,17 @@ def test_agrees_with_reference_scorer(seed_build, tmp_path) -> None:
     ours = score_predictions(load_jsonl(shared / "seeds.gold.jsonl"), [json.loads(x) for x in pred.read_text().splitlines()])
     assert ours.total_line() == ref[-1]
     assert ours.table().splitlines() == ref[:-1]
+
+
+def test_a_document_without_relations_counts_what_is_predicted_there() -> None:
+    from kg.evaluate import score_predictions
+
+    gold = [{"kind": "document", "doc": "quiet"}, {"kind": "document", "doc": "busy"},
+            {"kind": "actor", "doc": "busy", "name": "Chile", "type": "State", "aliases": []},
+            {"kind": "actor", "doc": "busy", "name": "Peru", "type": "State", "aliases": []},
+            {"kind": "relation", "doc": "busy", "subject": "Chile", "relation": "criticizes", "object": "Peru", "polarity": -1}]
+    pred = [{"doc": "busy", "subject": "Chile", "object": "Peru", "polarity": -1},
+            {"doc": "quiet", "subject": "Chile", "object": "Peru", "polarity": -1}]
+    scores = score_predictions(gold, pred)
+    assert "quiet" in scores.per_doc and scores.per_doc["quiet"]["pred"] == 1
+    assert scores.strict[0] == 0.5  # one of the two predictions is right

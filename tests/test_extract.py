@@ -10,39 +10,57 @@ def rels(claims: set) -> set[tuple[str, str, str]]:
     return {(s, r, o) for s, r, o, m in claims if m != "hypothetical"}
 
 
+A = "asserted"
+
+
+# Exact claim sets: a short sentence must give these claims and nothing else, so a wrong extra
+# claim (a second relation, a swapped argument, a bystander as object) fails as surely as a miss.
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Turkey condemned Israel on Tuesday.", ("Turkey", "criticizes", "Israel")),
-        ("Japan imposed sanctions on North Korea.", ("Japan", "sanctions", "North Korea")),
-        ("Iran was accused by Saudi Arabia of sabotage.", ("Saudi Arabia", "criticizes", "Iran")),
-        ("Poland and Lithuania rejected the ceasefire.", ("Lithuania", "opposes", "ceasefire")),
-        ("Brazil sided with Venezuela at the summit.", ("Brazil", "supports", "Venezuela")),
-        ("India's support for France was clear.", ("India", "supports", "France")),
-        ("Egypt was critical of Ethiopia.", ("Egypt", "criticizes", "Ethiopia")),
-        ("Syrian troops shelled Turkish positions.", ("Syria", "attacks", "Turkey")),
-        ("Germany refused to back the peace deal.", ("Germany", "opposes", "peace deal")),
-        ("Canada urged China to release the detainees.", ("Canada", "requests", "China")),
-        ("Armenia held talks with Azerbaijan in Geneva.", ("Armenia", "meets", "Azerbaijan")),
-        ("The invasion of Ukraine by Russia angered Finland.", None),
+        ("Turkey condemned Israel on Tuesday.", {("Turkey", "criticizes", "Israel", A)}),
+        ("Japan imposed sanctions on North Korea.", {("Japan", "sanctions", "North Korea", A)}),
+        ("Iran was accused by Saudi Arabia of sabotage.", {("Saudi Arabia", "criticizes", "Iran", A)}),
+        ("Poland and Lithuania rejected the ceasefire.",
+         {("Poland", "opposes", "ceasefire", A), ("Lithuania", "opposes", "ceasefire", A)}),
+        ("Brazil sided with Venezuela at the summit.", {("Brazil", "supports", "Venezuela", A)}),
+        ("India's support for France was clear.", {("India", "supports", "France", A)}),
+        ("Egypt was critical of Ethiopia.", {("Egypt", "criticizes", "Ethiopia", A)}),
+        ("Syrian troops shelled Turkish positions.", {("Syria", "attacks", "Turkey", A)}),
+        ("Germany refused to back the peace deal.", {("Germany", "opposes", "peace deal", A)}),
+        ("Canada urged China to release the detainees.", {("Canada", "requests", "China", A)}),
+        # talks are held with each other
+        ("Armenia held talks with Azerbaijan in Geneva.", {("Armenia", "meets", "Azerbaijan", A), ("Azerbaijan", "meets", "Armenia", A)}),
+        # the angered bystander is no object of the invasion
+        ("The invasion of Ukraine by Russia angered Finland.", {("Russia", "attacks", "Ukraine", A)}),
     ],
 )
-def test_constructions(extract_text, text: str, expected: tuple | None) -> None:
-    found = rels(extract_text(text))
-    if expected is None:
-        assert all(o != "Finland" for _, _, o in found)
-    else:
-        assert expected in found, found
+def test_constructions(extract_text, text: str, expected: set) -> None:
+    assert extract_text(text) == expected
 
 
-def test_conjoined_subjects_both_extracted(extract_text) -> None:
-    found = rels(extract_text("Poland and Lithuania rejected the ceasefire."))
-    assert {("Poland", "opposes", "ceasefire"), ("Lithuania", "opposes", "ceasefire")} <= found
-
-
-def test_negation_flips_polarity(extract_text) -> None:
-    found = extract_text("Hungary does not support Ukraine.")
-    assert ("Hungary", "opposes", "Ukraine", "negated") in found
+# Each negated sentence beside its affirmative twin: negation gives the flipped claim only (never
+# the affirmative one as well), and a negated conflict ("did not attack") gives no claim at all.
+@pytest.mark.parametrize(("affirmative", "negated", "claim", "flipped"), [
+    ("Kenya backed Somalia.", "Kenya did not back Somalia.",
+     ("Kenya", "supports", "Somalia", A), ("Kenya", "opposes", "Somalia", "negated")),
+    ("Kenya backed Somalia.", "Kenya has never backed Somalia.",
+     ("Kenya", "supports", "Somalia", A), ("Kenya", "opposes", "Somalia", "negated")),
+    ("Kenya supports Somalia.", "Kenya no longer supports Somalia.",
+     ("Kenya", "supports", "Somalia", A), ("Kenya", "opposes", "Somalia", "negated")),
+    ("Chile praised Peru.", "Chile never praised Peru.",
+     ("Chile", "praises", "Peru", A), ("Chile", "criticizes", "Peru", "negated")),
+    ("Vietnam cooperated with Cambodia.", "Vietnam did not cooperate with Cambodia.",
+     ("Vietnam", "cooperates", "Cambodia", A), ("Vietnam", "opposes", "Cambodia", "negated")),
+    ("Sweden supported Finland's bid.", "Sweden declined to support Finland's bid.",
+     ("Sweden", "supports", "Finland", A), ("Sweden", "opposes", "Finland", "negated")),
+    ("Morocco criticized Algeria.", "Morocco did not criticize Algeria.", ("Morocco", "criticizes", "Algeria", A), None),
+    ("Kenya attacked Somalia.", "Kenya did not attack Somalia.", ("Kenya", "attacks", "Somalia", A), None),
+])
+def test_negation_gives_only_the_flipped_claim(extract_text, affirmative: str, negated: str, claim: tuple,
+                                               flipped: tuple | None) -> None:
+    assert extract_text(affirmative) == {claim}
+    assert extract_text(negated) == ({flipped} if flipped else set())
 
 
 def test_hypothetical_is_flagged(extract_text) -> None:
@@ -67,9 +85,12 @@ def test_surname_after_full_name_for_unknown_person(extract_text) -> None:
     assert ("Jane Holloway", "praises", "Japan") in found
 
 
-def test_participial_clause_inherits_subject(extract_text) -> None:
-    found = rels(extract_text("On Friday, Wang Yi met Antony Blinken in Rome, condemning Taiwan.", date=dt.date(2023, 9, 1)))
-    assert ("Wang Yi", "criticizes", "Taiwan") in found
+@pytest.mark.parametrize("text", [
+    "Condemning Serbia, Albania recalled its ambassador.",
+    "Albania recalled its ambassador on Monday, condemning Serbia.",
+])
+def test_participial_clause_inherits_subject(extract_text, text: str) -> None:
+    assert extract_text(text, date=dt.date(2023, 9, 1)) == {("Albania", "criticizes", "Serbia", A)}
 
 
 def test_media_outlets_are_not_actors(extract_text) -> None:
@@ -78,9 +99,12 @@ def test_media_outlets_are_not_actors(extract_text) -> None:
     assert ("Turkey", "supports", "Azerbaijan") in found
 
 
-def test_instrument_target(extract_text) -> None:
-    found = rels(extract_text("Washington threatened new sanctions against Venezuela."))
-    assert ("United States", "threatens", "Venezuela") in found
+@pytest.mark.parametrize(("text", "expected"), [
+    ("New sanctions against Iran were threatened by Britain.", ("United Kingdom", "threatens", "Iran", A)),
+    ("Tokyo warned of tariffs against Beijing.", ("Japan", "threatens", "China", A)),
+])
+def test_instrument_target(extract_text, text: str, expected: tuple) -> None:
+    assert extract_text(text) == {expected}
 
 
 def test_spun_text_is_normalised_and_offsets_point_to_original(nlp, gaz, lex) -> None:
@@ -130,7 +154,9 @@ def test_evaluation_frame(extract_text) -> None:
     ("The African Union called on Ethiopia to accept the truce.", {("African Union", "requests", "Ethiopia")},
      {("African Union", "supports", "ceasefire"), ("Ethiopia", "supports", "ceasefire")}),
     ("Serbia and Hungary held talks in Belgrade.", {("Serbia", "meets", "Hungary")}, set()),
-    ("Egypt condemned the strikes on Khartoum.", set(), {("Egypt", "attacks", "Khartoum"), ("Egypt", "criticizes", "Khartoum")}),
+    # the strikes' victim is not the one condemned, nor is the condemner the attacker
+    ("Egypt condemned the Ethiopian strikes on Khartoum.", {("Egypt", "criticizes", "Ethiopia"), ("Ethiopia", "attacks", "Sudan")},
+     {("Egypt", "attacks", "Sudan"), ("Egypt", "criticizes", "Sudan")}),
     ("Erdogan called Assad a terrorist.", {("Recep Tayyip Erdoğan", "criticizes", "Bashar al-Assad")},
      {("Recep Tayyip Erdoğan", "meets", "Bashar al-Assad")}),
 ])
@@ -156,9 +182,14 @@ def test_intended_attack_is_a_threat(extract_text) -> None:
     assert ("North Korea", "attacks", "South Korea") not in found
 
 
-def test_conjunct_after_reported_clause_keeps_its_subject(extract_text) -> None:
-    found = rels(extract_text("Iran complained that Israel was ready to talk but then bombed Lebanon.", date=dt.date(2024, 6, 1)))
-    assert ("Iran", "attacks", "Lebanon") not in found
+@pytest.mark.parametrize("text", [
+    "Kenya claimed that Uganda was open to dialogue yet then shelled Sudanese towns.",
+    "According to Kenya, Uganda talked of peace and then shelled Sudanese towns.",
+])
+def test_conjunct_after_reported_clause_keeps_its_subject(extract_text, text: str) -> None:
+    # the shelling is Uganda's, as Kenya reports it; never Kenya's own
+    found = extract_text(text, date=dt.date(2024, 6, 1)) - {("Uganda", "supports", "dialogue", "reported")}  # what Kenya says Uganda was open to
+    assert found == {("Uganda", "attacks", "Sudan", "reported"), ("Kenya", "criticizes", "Uganda", A)}
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -192,10 +223,10 @@ def test_garbled_lemma_and_verb_attached_preposition(extract_text) -> None:
 
 
 def test_for_subject_infinitive_and_beneficiary(extract_text) -> None:
-    found = rels(extract_text("The EU agreed to pay for Moldova to buy radars.", date=dt.date(2024, 5, 1)))
-    assert ("European Union", "aids", "Moldova") in found
-    found = rels(extract_text("Japan's plan for security guarantees for the Philippines was welcomed.", date=dt.date(2024, 5, 1)))
-    assert ("Japan", "supports", "Philippines") in found
+    found = extract_text("Kuwait has paid for Yemen to rebuild its ports.", date=dt.date(2024, 5, 1))
+    assert found == {("Kuwait", "aids", "Yemen", A)}
+    found = rels(extract_text("Norway's plan for debt relief for Somalia won approval.", date=dt.date(2024, 5, 1)))
+    assert ("Norway", "supports", "Somalia") in found
 
 
 def test_unnamed_attacker_is_the_articles_only_attacker(extract_text) -> None:
@@ -207,26 +238,31 @@ def test_unnamed_attacker_is_the_articles_only_attacker(extract_text) -> None:
     assert not any(o == "Lebanon" for _, r, o in rels(extract_text(two, date=dt.date(2023, 11, 1))) if r == "attacks")
 
 
-def test_parenthetical_source(extract_text) -> None:
-    found = extract_text("Moscow, as several European leaders have said, does not want peace.", date=dt.date(2025, 9, 1))
-    assert ("Russia", "opposes", "peace", "negated") in found  # negation outranks "reported"; the reporter is kept apart
-    assert ("Europe", "criticizes", "Russia", "asserted") in found
+@pytest.mark.parametrize("text", [
+    "As Chilean diplomats have argued, Bolivia does not want peace.",
+    "Bolivia does not want peace, as Chilean diplomats have argued.",
+])
+def test_parenthetical_source(extract_text, text: str) -> None:
+    # negation outranks "reported"; the reporter is kept apart, as the accuser
+    found = extract_text(text, date=dt.date(2025, 9, 1))
+    assert found == {("Bolivia", "opposes", "peace", "negated"), ("Chile", "criticizes", "Bolivia", A)}
 
 
 def test_an_accepted_peace_is_a_deal(extract_text) -> None:
-    found = rels(extract_text("Georgia refused to accept the peace Moscow offered.", date=dt.date(2008, 8, 20)))
-    assert ("Georgia", "opposes", "peace deal") in found
+    found = extract_text("The peace Eritrea offered was rejected by Ethiopia.", date=dt.date(2019, 8, 20))
+    assert found == {("Ethiopia", "opposes", "peace deal", A)}
 
 
-@pytest.mark.parametrize(("text", "expected", "absent"), [
-    ("Erdogan seemed to lose patience, in a post that hinted at support for Azerbaijani strikes on Armenian positions.",
-     ("Recep Tayyip Erdoğan", "supports", "Azerbaijan"), ("Recep Tayyip Erdoğan", "supports", "Armenia")),
-    ("Iran complained that Israel was ready to talk but then dispatched drones into Syria.",
-     ("Israel", "attacks", "Syria"), ("Iran", "attacks", "Syria")),
+@pytest.mark.parametrize(("text", "expected"), [
+    # support for the strikes is support for the striker, not for its target
+    ("Nigeria expressed support for Chadian strikes on Libyan bases.",
+     {("Nigeria", "supports", "Chad", A), ("Chad", "attacks", "Libya", A)}),
+    # the troops are Togo's, as Ghana says; Ghana sends none
+    ("Ghana said Togo had sent troops into Benin.",
+     {("Togo", "attacks", "Benin", "reported"), ("Ghana", "criticizes", "Togo", A)}),
 ])
-def test_statements_speak_for_their_authors(extract_text, text: str, expected: tuple, absent: tuple) -> None:
-    found = rels(extract_text(text, date=dt.date(2023, 9, 20)))
-    assert expected in found and absent not in found, found
+def test_statements_speak_for_their_authors(extract_text, text: str, expected: set) -> None:
+    assert extract_text(text, date=dt.date(2023, 9, 20)) == expected
 
 
 def test_undated_article_takes_roles_from_its_own_dates(nlp, gaz, lex) -> None:
@@ -321,5 +357,5 @@ def test_quotation_runs_on_and_judges(extract_text) -> None:
 
 
 def test_belief_inside_a_quote_is_the_speakers_accusation(extract_text) -> None:
-    found = extract_text('"The Syrians knew exactly where they were shelling," Erdogan said.', date=dt.date(2020, 3, 1))
-    assert ("Recep Tayyip Erdoğan", "criticizes", "Syria", "asserted") in found
+    found = extract_text('"I believe the Eritreans were bombing deliberately," Abiy Ahmed said.', date=dt.date(2020, 3, 1))
+    assert found == {("Abiy Ahmed", "criticizes", "Eritrea", A)}

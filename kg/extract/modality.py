@@ -16,7 +16,7 @@ def _chain(verb: Token) -> Iterator[Token]:
     tok = verb
     for _ in range(6):
         yield tok
-        if tok.dep_ in ("xcomp", "conj", "ccomp", "advcl", "relcl", "acl", "pcomp") and tok.head.i != tok.i:
+        if tok.dep_ in ("xcomp", "conj", "ccomp", "advcl", "relcl", "acl", "pcomp", "acomp") and tok.head.i != tok.i:
             tok = tok.head
             if tok.dep_ == "prep" and tok.head.pos_ == "VERB":  # "accused X of arming Y": up to "accused"
                 tok = tok.head

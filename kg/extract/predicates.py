@@ -283,7 +283,8 @@ def _open_issue(noun: Token, lex: Lexicon, res: Resolution) -> list[Ref]:
     words = [noun.lower_]
     for left in reversed([c for c in noun.children if c.i < noun.i and c.dep_ == "compound" and res.at(c) is None]):
         words.insert(0, left.lower_)
-    return [issue_ref(" ".join(words), "measure")]
+    label = " ".join(words)
+    return [issue_ref(label, lex.issue_kind(label, "measure"))]
 
 def _fused(pred: Token, rel: Relation, agents: list[Ref], key: tuple[str, ...] | None, lex: Lexicon,
            res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:

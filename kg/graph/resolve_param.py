@@ -19,7 +19,8 @@ def resolve_param(graph: Graph, kind: str, value: str) -> object:
     """An IRI for actor/issue/article parameters (by label, alias or gazetteer name); a literal otherwise.
 
     Raises:
-        QueryError: an actor parameter that matches no actor of the graph (with the nearest names).
+        QueryError: an actor parameter that matches no actor of the graph (with the nearest names), or an
+            ``https://`` value that cannot be an IRI (a space, a quote, a brace...).
     """
     if kind == "int":
         try:
@@ -33,6 +34,8 @@ def resolve_param(graph: Graph, kind: str, value: str) -> object:
     if kind != "actor":
         return Literal(value)
     if value.startswith("https://"):
+        if any(ch.isspace() or ch in '<>"{}|\\^`' for ch in value):
+            raise QueryError(f"{value!r} is not an IRI (no spaces or <>\"{{}}|\\^` in one); give the actor's name or its IRI")
         return URIRef(value)
     key = fold(value)
     names: dict[str, URIRef] = {}
