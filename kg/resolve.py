@@ -124,6 +124,7 @@ class _Resolver:
         self.speakers: dict[int, Ref] = {}
         self.groups: dict[int, list[Ref]] = {}
         self.issues: list[tuple[int, Ref]] = []  # (token index, issue) in text order
+        self.offices: dict[tuple[str | None, str], Ref] = {}  # (state, office) -> a holder the text introduced
 
     def actor_ref(self, actor_id: str, via: str) -> Ref | None:
         actor = self.gaz.actors.get(actor_id)
@@ -273,11 +274,7 @@ class _Resolver:
     def role(self, token: Token) -> tuple[tuple[int, int], Ref] | None:
         """Resolve a title noun ("president", "leader", "minister") to its holder."""
         lemma = token.lemma_.lower()
-        title = self.lex.titles.get(lemma)
-        if lemma == "minister" and any(c.lower_ == "foreign" for c in token.children):
-            title = "foreign minister"
-        elif lemma == "secretary" and any(c.lower_ == "state" for c in token.subtree if c.i > token.i):
-            title = "foreign minister"
+        title = self.title_of(token)
         if not title or token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS"):
             return None
         if token.dep_ == "compound" and token.head.ent_type_ == "PERSON":
@@ -305,10 +302,39 @@ class _Resolver:
             holder = self.recent_holder(title)
         else:
             holder = self.gaz.holder(state, title, self.day)
-        if holder is None:
-            return None
-        ref = self.actor_ref(holder, "role")
+        ref = self.actor_ref(holder, "role") if holder is not None else None
+        if ref is None:  # "Prime Minister Jotham Napat ... the prime minister": a holder the text introduced
+            known = self.offices.get((state, title))
+            ref = Ref(known.id, known.name, known.kind, known.country, "role") if known is not None else None
         return ((start, token.i + 1), ref) if ref else None
+
+    def title_of(self, token: Token) -> str | None:
+        """The office a title noun names ("president", "foreign minister", "secretary of state")."""
+        lemma = token.lemma_.lower()
+        if lemma == "minister" and any(c.lower_ == "foreign" for c in token.children):
+            return "foreign minister"
+        if lemma == "secretary" and any(c.lower_ == "state" for c in token.subtree if c.i > token.i):
+            return "foreign minister"
+        if lemma == "minister" and token.i > 0 and self.doc[token.i - 1].lower_ == "prime":
+            return "prime minister"
+        return self.lex.titles.get(lemma)
+
+    def note_title(self, ent: Span, ref: Ref) -> None:
+        """Remember the office a person the gazetteer lacks is introduced with ("Prime Minister
+        Jotham Napat", "Vanuatu's prime minister, Jotham Napat"), for "the prime minister" later."""
+        root = ent.root
+        candidates = [self.doc[ent.start - 1]] if ent.start > 0 else []
+        if root.dep_ == "appos":
+            candidates.append(root.head)
+        candidates += [c for c in root.children if c.dep_ == "appos"]
+        for token in candidates:
+            title = self.title_of(token) if token.pos_ in ("NOUN", "PROPN") else None
+            if title is None or title == "leader":
+                continue
+            state = next((s for c in token.children if c.i < token.i for s in [self.state_of(c)] if s), None)
+            self.offices[(state, title)] = ref
+            self.offices[(None, title)] = ref
+            return
 
     def recent_holder(self, title: str) -> str | None:
         for _, ref, _ in reversed(self.history):
@@ -383,6 +409,8 @@ class _Resolver:
                 continue
             if ent is not None:
                 ref = (len(ent) == 1 and self.hyphenated(ent[0])) or self.entity(ent) or self.armed_group(ent)
+                if ref is not None and ref.kind is ActorKind.PERSON and ref.id not in self.gaz.actors:
+                    self.note_title(ent, ref)
                 if ref is not None:
                     self.mark(ent, ref)
                 i = ent.end
