@@ -16,7 +16,9 @@ from spacy.tokens import Span, Token
 
 from kg.extract.arguments import _fused_participle
 from kg.extract.modality import _intended, _modality, _negated, _refused
-from kg.extract.predicates import _adjectival, _copular_judgement, _evaluation, _nominal, _reciprocal, _verbal
+from kg.extract.nouns import _adjectival, _nominal
+from kg.extract.predicates import _evaluation, _verbal
+from kg.extract.reciprocal import _copular_judgement, _reciprocal
 from kg.extract.surface import headline, headline_relations, surface_relations
 from kg.lexicon import Lexicon
 from kg.records import Modality, Relation

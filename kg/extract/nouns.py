@@ -1,0 +1,152 @@
+"""Relational nouns and adjectives: "X's support for Y", "pressure from X", "X, a close ally of Y", "critical of Y"."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.arguments import (
+    _agent_refs,
+    _antecedent_of_relative,
+    _arg_refs,
+    _hyphen_agents,
+    _lemma,
+    _light_subject,
+    _pobj,
+    _subject_token,
+)
+from kg.extract.targets import _STANCE, _beneficiaries, _inner_target
+from kg.lexicon import Lexicon
+from kg.records import Relation
+from kg.resolve import Ref, Resolution
+
+
+def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: dict | None = None) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+    lemma = noun.lemma_.lower()
+    low = noun.lower_
+    if lemma not in lex.noun_heads and low not in lex.noun_heads:
+        return
+    rel = None
+    objects: list[Ref] = []
+    preps = [c for c in noun.children if c.dep_ == "prep"]
+    if noun.dep_ in ("dobj", "obj") and _lemma(noun.head, lex) in lex.light:
+        preps += [c for c in noun.head.children if c.dep_ in ("prep", "dative") and c.i > noun.i]  # "staged drills around Taiwan"
+    pobj: Token | None = None
+    prep_word = ""
+    for child in preps:
+        if child.dep_ in ("prep", "dative"):
+            rel = lex.nouns.get((low, child.lower_)) or lex.nouns.get((lemma, child.lower_))
+            if rel is not None:
+                pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                prep_word = child.lower_
+                objects = _arg_refs(pobj, res)
+                if objects:
+                    break
+    top = noun
+    while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.dep_ in ("dobj", "obj"):
+        top = top.head.head  # "suspended some of its sanctions": the verb governs the partitive
+    governor = top.head if top.dep_ in ("dobj", "obj") else None
+    if rel is Relation.SANCTIONS and governor is not None and _lemma(governor, lex) in lex.relieve:
+        return  # "suspended its sanctions on Y": the relief, read at the verb
+    if rel is not None and rel.polarity > 0 and governor is not None:
+        verb = _lemma(governor, lex)
+        if verb in lex.revoke:  # "suspended its partnership with Y", "downgraded ties with Y"
+            rel = Relation.SANCTIONS
+        elif verb in lex.conclude and (lemma in lex.agreement_nouns or low in lex.agreement_nouns):
+            rel = Relation.COOPERATES  # "signed a deal with Y": agreed, not still negotiating
+    if rel is None or not objects:
+        yield from _from_agent(noun, lex, res)
+        if context is not None and lex.noun_heads.get(lemma) is Relation.ATTACKS:
+            # "the Russian summer offensive": an attacker without a named target
+            context.setdefault("agents", {}).update(
+                (r.id, r) for c in noun.children if c.dep_ in ("amod", "poss", "compound") and c.i < noun.i
+                for r in [res.at(c)] if r is not None and not r.is_issue)
+        yield from _relational_person(noun, lemma, lex, res)
+        return
+    if rel in _STANCE:  # "roadblocks to Trump's rush for peace": opposing the push is opposing peace
+        inner = _inner_target(pobj, lex, res) if pobj is not None else []
+        objects = inner or objects
+    if rel.polarity > 0 or rel in _STANCE:  # "plan for security guarantees for Ukraine"
+        objects = objects + _beneficiaries(objects, pobj, res)
+    subjects: list[Ref] = []
+    conf = 0.7
+    for child in noun.children:
+        if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i:
+            for t in child.subtree:  # "Russian drone and missile strikes", "American and British strikes"
+                if t.i in res.groups and t.dep_ == "poss":  # "their military assistance"
+                    subjects.extend(r for r in res.groups[t.i] if r not in objects)
+                    continue
+                ref = res.at(t)
+                if ref is None and t.lower_ == "whose":  # "Rudd, whose criticism of him ..."
+                    owner = _antecedent_of_relative(t)
+                    ref = res.at(owner) if owner is not None else None
+                if ref is not None and not ref.is_issue and ref not in objects and t.dep_ in ("poss", "amod", "compound", "nmod", "conj") \
+                        and not t.text.endswith(("-", "–")):  # "Qatari- and Turkish-mediated talks": the mediator
+                    subjects.append(ref)
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            subjects.extend(r for r in _arg_refs(_pobj(child), res) if not r.is_issue)
+        if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i and _lemma(child, lex) not in lex.verbs:
+            subjects.extend(_hyphen_agents(child, res))  # "Washington-imposed tariffs on Y"
+    subjects = list(dict.fromkeys(subjects))
+    if not subjects and noun.dep_ == "appos" and res.at(noun.head) is not None:
+        subjects = [r for r in [res.at(noun.head)] if r is not None and not r.is_issue]  # "Nicaragua, a close ally of Moscow,"
+    if not subjects:
+        subj_tok = _light_subject(noun, lex)
+        subjects = _agent_refs(subj_tok, res, lex) if subj_tok is not None else []
+        conf = 0.6
+    if subjects:
+        yield rel, subjects, objects, conf, f"{lemma} {prep_word}"
+
+_UNDERGO = {"draw", "face", "receive", "prompt", "provoke", "trigger", "earn", "spark", "attract", "meet", "come", "bow", "resist", "defy", "withstand"}
+
+def _from_agent(noun: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+    """"despite pressure from Washington", "drawing a sharp protest from Beijing": the one the act
+    comes from does it to the subject of the clause."""
+    rel = lex.noun_heads.get(noun.lemma_.lower()) or lex.noun_heads.get(noun.lower_)
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    if rel is None or prep is None or rel in (Relation.AIDS, Relation.COOPERATES, Relation.MEETS):
+        return
+    agents = [r for r in _arg_refs(_pobj(prep), res) if not r.is_issue]
+    clause = noun.head
+    if noun.dep_ == "pobj" and clause.dep_ == "prep":  # "despite pressure from X", "under pressure from X"
+        clause = clause.head
+    elif not (noun.dep_ in ("dobj", "obj") and _lemma(clause, lex) in _UNDERGO):
+        return
+    if clause.pos_ not in ("VERB", "AUX"):
+        return
+    targets = [r for r in _agent_refs(_subject_token(clause, lex)[0], res, lex) if not r.is_issue]
+    if agents and targets:
+        yield rel, agents, targets, 0.55, f"{noun.lemma_.lower()} from"
+
+def _relational_person(noun: Token, lemma: str, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+    """"X's ally Y", "US ally Modi", "its American support": the relation between two modifiers."""
+    rel = lex.noun_heads.get(lemma) or lex.noun_heads.get(noun.lower_)
+    if rel is None:
+        return
+    owner = res.refs_of(c for c in noun.children if c.dep_ in ("poss", "compound", "nmod") and c.i < noun.i)
+    appos = [r for r in _arg_refs(next((c for c in noun.children if c.dep_ == "appos"), None), res) if not r.is_issue]
+    if owner and appos and not owner[0].is_issue:
+        yield rel, appos, [owner[0]], 0.6, f"{lemma} (apposition)"
+        return
+    host = res.at(noun.head) if noun.dep_ == "appos" else None
+    if owner and host is not None and not host.is_issue and not owner[0].is_issue and host != owner[0]:
+        yield rel, [host], [owner[0]], 0.6, f"{lemma} (apposition)"
+        return
+    poss = res.refs_of(c for c in noun.children if c.dep_ == "poss")
+    amod = res.refs_of(c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i)
+    if poss and amod and poss[0] != amod[0] and not poss[0].is_issue and not amod[0].is_issue:
+        yield rel, [amod[0]], [poss[0]], 0.55, f"{lemma} (modifiers)"
+
+def _adjectival(adj: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+    if adj.dep_ not in ("acomp", "oprd", "attr", "amod", "appos"):
+        return
+    for child in adj.children:
+        rel = lex.adjectives.get((adj.lemma_.lower(), child.lower_)) if child.dep_ == "prep" else None
+        if rel is None:
+            continue
+        pobj = _pobj(child)
+        objects = _arg_refs(pobj, res)
+        subj_tok = adj.head if adj.dep_ in ("amod", "appos") else _subject_token(adj.head, lex)[0]
+        subjects = _arg_refs(subj_tok, res)
+        yield rel, subjects, objects, 0.7, f"{adj.lemma_.lower()} {child.lower_}"
+
