@@ -48,7 +48,7 @@ _PLURAL_KIND = {**dict.fromkeys(("countries", "nations", "states", "neighbours",
                                  "juntas", "regimes", "allies", "rivals", "foes", "adversaries", "powers", "partners"), "State"),
                 **dict.fromkeys(("leaders", "presidents", "ministers", "men", "women", "premiers", "heads"), "Person"),
                 **dict.fromkeys(("sides", "parties", "groups", "factions", "movements", "forces", "armies"), "any")}
-_GROUP_NOUNS = {"rebel", "militia", "fighter", "guerrilla", "insurgent", "militant", "group", "movement", "faction",
+_GROUP_NOUNS = {"gang", "cartel", "rebel", "militia", "fighter", "guerrilla", "insurgent", "militant", "group", "movement", "faction",
                 "force", "brigade", "battalion", "army", "separatist", "jihadist", "paramilitary"}
 _GOVERNMENT = {"administration", "government", "regime", "leadership", "cabinet"}
 
@@ -232,8 +232,10 @@ class _Resolver:
         root = ent.root
         if root.dep_ != "compound" or root.head.lemma_.lower() not in _GROUP_NOUNS or ent.ent_id_:
             return None
-        if not all(t.is_upper or any(ch.isdigit() for ch in t.text) or t.text in _HYPHENS for t in ent):
-            return None
+        named = ent.label_ not in ("GPE", "LOC")  # a place before "rebels" says where they fight, not who they are
+        if not all(t.is_upper or (named and t.is_title) or any(ch.isdigit() for ch in t.text) or t.text in _HYPHENS for t in ent) \
+                or fold(ent.text) in self.gaz.places:
+            return None  # "M23 rebels", "the Mai-Mai Yakutumba militia"; not "Darfur rebels"
         name = ent.text.strip()
         ident = f"group-{slugify(name)}"
         return self.new.setdefault(ident, Ref(ident, name, ActorKind.GROUP, None, "name"))

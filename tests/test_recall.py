@@ -116,6 +116,17 @@ CASES = [
     ("Chile's foreign minister met his Peruvian counterpart in Lima.", set(), {("Chile", "meets", "Dina Boluarte")}),
     # "whose" hands its noun to the relative clause's antecedent
     ("Spain rebuked Milei, whose criticism of Sánchez angered Madrid.", {("Javier Milei", "criticizes", "Pedro Sánchez")}, set()),
+    # the attacker of a judged strike is the article's attacker of that target
+    ("Israel struck Lebanon on Monday. The strikes on Lebanese targets were condemned by Jordan.",
+     {("Jordan", "criticizes", "Israel")}, set()),
+    ("Washington designated the Sinaloa Cartel as a terrorist organisation.", {("United States", "criticizes", "Sinaloa Cartel")}, set()),
+    # a gang or militia named before its noun is an actor; a place before "rebels" is not
+    ("Congo accused the Twirwaneho militia of killing civilians.",
+     {("Democratic Republic of the Congo", "criticizes", "Twirwaneho")}, set()),
+    ("Chad accused the Darfur rebels of cross-border raids.", set(), {("Chad", "criticizes", "Darfur")}),
+    # an office a text introduces a person with names them later
+    ("Vanuatu's prime minister, Jotham Napat, arrived in Suva. The prime minister later criticised Australia.",
+     {("Jotham Napat", "criticizes", "Australia")}, set()),
     # a headline question asserts nothing
     ("Will Rabat, Algiers restore ties?\n\nNo talks are planned.", set(), {("Morocco", "cooperates", "Algeria")}),
 ]

@@ -15,7 +15,7 @@ from kg.extract.arguments import (
     _pobj,
     _subject_token,
 )
-from kg.extract.targets import _STANCE, _beneficiaries, _inner_target
+from kg.extract.targets import _STANCE, _beneficiaries, _inner_target, _open_issue
 from kg.lexicon import Lexicon
 from kg.records import Relation
 from kg.resolve import Ref, Resolution
@@ -54,6 +54,8 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: dict | None = 
             rel = Relation.SANCTIONS
         elif verb in lex.conclude and (lemma in lex.agreement_nouns or low in lex.agreement_nouns):
             rel = Relation.COOPERATES  # "signed a deal with Y": agreed, not still negotiating
+    if rel in _STANCE and not objects and pobj is not None:
+        objects = _open_issue(pobj, lex, res)  # "thrown its weight behind the process"
     if rel is None or not objects:
         yield from _from_agent(noun, lex, res)
         if context is not None and lex.noun_heads.get(lemma) is Relation.ATTACKS:

@@ -67,6 +67,11 @@ def _event_agent(tok: Token, lex: Lexicon, res: Resolution, context: dict) -> li
               for r in [res.at(c)] if r is not None and not r.is_issue]
     if agents:
         return agents
+    targets = {r.id for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+               for r in _arg_refs(_pobj(c), res) if not r.is_issue}
+    if targets:  # "the strikes on Houthi targets": whoever the article said struck the Houthis, if one
+        attackers = {a.id: a for a, t in context.get("attacks", []) if t.id in targets}
+        return list(attackers.values()) if len(attackers) == 1 else []
     if any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those") for c in tok.children) \
             and not any(c.dep_ == "prep" for c in tok.children) and context.get("attacker") is not None:
         return [context["attacker"]]

@@ -106,7 +106,7 @@ _EVENTS = {"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", 
 
 
 # nouns of measures, plans and processes that a stance can be about, beyond the issue lexicon
-_MEASURES = {"ban", "plan", "deal", "rule", "law", "bill", "move", "decision", "bid", "policy", "reform", "zone", "programme",
+_MEASURES = {"ban", "plan", "deal", "rule", "bill", "move", "decision", "bid", "policy", "reform", "zone", "programme",
              "program", "project", "reprieve", "pause", "exemption", "drills", "exercises", "offer", "demand", "vote", "verdict",
              "ruling", "result", "results", "order", "levy", "levies", "boycott", "operation", "mission", "presence",
              "deployment", "base", "bases", "exit", "withdrawal", "return", "handover", "transfer", "purchase", "loan",
