@@ -43,6 +43,8 @@ class Lexicon:
     agreement_nouns: frozenset[str]
     conclude: frozenset[str]
     denial: frozenset[str]
+    issue_verbs: frozenset[str]
+    measures: frozenset[str]
     relieve: frozenset[str]
     exchange_verbs: frozenset[str]
     exchange_objects: dict[str, Relation]
@@ -144,7 +146,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         modals=frozenset(frames["modals"]), conditional=frozenset(frames["conditional"]),
         hedges=frozenset(frames["hedges"]), evaluate=frozenset(frames["evaluate"]), intention=frozenset(frames["intention"]), object_control=frozenset(frames["object_control"]), irrealis=frozenset(frames["irrealis"]), deal=frozenset(frames["deal"]), charge=frozenset(frames["charge"]), two_way=frozenset(frames["two_way"]), revoke=frozenset(frames["revoke"]),
         agreement_nouns=frozenset(frames["agreement_nouns"]), conclude=frozenset(frames["conclude"]),
-        denial=frozenset(frames["denial"]), relieve=frozenset(frames["relieve"]), exchange_verbs=frozenset(frames["exchange_verbs"]),
+        denial=frozenset(frames["denial"]), issue_verbs=frozenset(frames["issue_verbs"]), measures=frozenset(frames["measures"]), relieve=frozenset(frames["relieve"]), exchange_verbs=frozenset(frames["exchange_verbs"]),
         exchange_objects=_exchange(frames["exchange_objects"], directory / "frames.yaml"),
         evaluation_negative=frozenset(frames["evaluation_negative"]), evaluation_positive=frozenset(frames["evaluation_positive"]),
         titles=dict(titles["titles"]),
@@ -152,6 +154,10 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         plover=plover,
     )
     known = frozenset(lex.verbs) | {k[0] for k in lex.phrasal} | lex.light | lex.speech | lex.attempt | lex.negating \
-        | lex.evaluate | lex.intention | lex.irrealis | lex.object_control | lex.deal | lex.exchange_verbs | lex.charge | lex.revoke | lex.conclude
-    phrases = {phrase: kind for kind, listed in lex.issues.items() for phrase in listed}
+        | lex.evaluate | lex.intention | lex.irrealis | lex.object_control | lex.deal | lex.exchange_verbs | lex.charge | lex.revoke | lex.conclude | lex.relieve | lex.denial
+    phrases: dict[str, str] = {}
+    for kind, listed in lex.issues.items():
+        for phrase in listed:
+            if phrases.setdefault(phrase, kind) != kind:
+                raise ConfigError(f"{directory / 'issues.yaml'}: {phrase!r} listed under both {phrases[phrase]} and {kind}; keep one")
     return dataclasses.replace(lex, known=known, issue_phrases=phrases)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -77,7 +78,7 @@ class Ref:
     name: str
     kind: ActorKind | None
     country: str | None = None
-    via: str = "name"  # name | alias | surname | role | pronoun | description | demonym
+    via: str = "name"  # how it was found: name, alias, surname, role, pronoun, description, demonym (with a reason)
     issue_type: str | None = None  # an issue's canonical kind ("ceasefire" for "truce")
 
     @property
@@ -209,6 +210,7 @@ class _Resolver:
             words = words[1:]
         i = ent.start - 1  # "border agreement", "dinar ban": the noun modifiers the text puts before it
         while words and i >= 0 and self.doc[i].pos_ == "NOUN" and self.doc[i].dep_ == "compound" and i not in self.refs \
+                and self.doc[i].lower_ not in self.lex.known \
                 and not self.doc[i].ent_type_:
             words.insert(0, self.doc[i].lower_)
             i -= 1
@@ -421,7 +423,7 @@ class _Resolver:
             hyphenated = self.hyphenated(token)
             if hyphenated is not None:
                 self.mark((i, i + 1), hyphenated)
-            elif token.pos_ == "PRON" and low in ("it", "them") and self.about_issue(token):
+            elif token.pos_ == "PRON" and low == "it" and self.about_issue(token):
                 issue = self.recent_issue(token)  # "declined to sign it", "the US vetoed it"
                 if issue is not None:
                     self.mark((i, i + 1), issue)
@@ -432,9 +434,8 @@ class _Resolver:
                     self.groups[i] = members  # "Iran, Belarus and North Korea ... their assistance"
                 if ref is not None:
                     self.mark((i, i + 1), Ref(ref.id, ref.name, ref.kind, ref.country, "pronoun"))
-            elif token.pos_ == "NOUN" and token.lemma_.lower() in _CROWDS and not any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
-                name = _CROWDS[token.lemma_.lower()]  # "protesters", "the opposition": a collective actor of its own
-                self.mark((i, i + 1), self.new.setdefault(f"group-{name}", Ref(f"group-{name}", name, ActorKind.GROUP, None, "description")))
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in _CROWDS and (crowd := self.crowd(token)) is not None:
+                self.mark((i, i + 1), crowd)
             elif token.pos_ == "NOUN" and token.tag_ == "NNS" and low in _PLURAL_KIND:
                 members = self.plural(token)
                 if members:
@@ -458,6 +459,19 @@ class _Resolver:
                 self.mark((token.i, token.i + 1), seat)
         self.quotes()
         return Resolution(self.refs, self.spans, self.new, self.speakers, self.groups)
+
+    def crowd(self, token: Token) -> Ref | None:
+        """"Protesters", "the opposition": a collective actor of the state the article is mostly about
+        (so Georgia's protesters and Serbia's are two actors), unless a state owns it ("Hungary's opposition")."""
+        if any(c.dep_ in ("prep", "poss") and c.lower_ in ("to", "of") or c.dep_ == "poss" for c in token.children):
+            return None
+        states = Counter(ref.id for _, ref, _ in self.history if ref.kind is ActorKind.STATE)
+        if not states:
+            return None
+        home = min(states, key=lambda s: (-states[s], s))
+        name = _CROWDS[token.lemma_.lower()]
+        ident = f"group-{name}-{home}"
+        return self.new.setdefault(ident, Ref(ident, name, ActorKind.GROUP, home, "description: the article's crowd"))
 
     def seat_of(self, token: Token) -> Ref | None:
         """A government named by where it sits: "the junta in Niamey", "the authorities in Kabul"."""

@@ -127,6 +127,18 @@ CASES = [
     # an office a text introduces a person with names them later
     ("Vanuatu's prime minister, Jotham Napat, arrived in Suva. The prime minister later criticised Australia.",
      {("Jotham Napat", "criticizes", "Australia")}, set()),
+    # wrong readings a review found: each must stay absent
+    ("Russia launched Iranian-designed drones on Kyiv.", {("Russia", "attacks", "Ukraine")}, {("Iran", "attacks", "Ukraine")}),
+    ("The UN warned that Russia would attack Ukraine.", set(), {("Russia", "threatens", "Ukraine"), ("Russia", "attacks", "Ukraine")}),
+    ("Russia denied the report and attacked Ukraine again.", {("Russia", "attacks", "Ukraine")}, set()),
+    ("Hamas denied responsibility for the attack on Israel.", set(), {("Hamas", "attacks", "Israel")}),
+    ("Macron ended his visit to China.", set(), {("Emmanuel Macron", "sanctions", "China")}),
+    ("American and Iraqi troops fought together in Mosul.", set(), {("United States", "attacks", "Iraq"), ("Iraq", "attacks", "United States")}),
+    ("Egypt signed an agreement with Israel.", {("Egypt", "cooperates", "Israel")}, {("Egypt", "supports", "Israel")}),
+    ("Israel's strikes on Iran could trigger a wider war.", {("Israel", "attacks", "Iran")}, set()),
+    ("Italy wants clarity.", set(), {("Italy", "supports", "clarity")}),
+    ("Kinshasa says the ceasefire is failing and that Kigali backs them.", set(), {("Rwanda", "supports", "ceasefire")}),
+    ("China trade war with US escalates\n\nTariffs rose.", set(), {("China", "cooperates", "trade war")}),
     # a headline question asserts nothing
     ("Will Rabat, Algiers restore ties?\n\nNo talks are planned.", set(), {("Morocco", "cooperates", "Algeria")}),
 ]

@@ -115,6 +115,7 @@ def _agent_refs(tok: Token | None, res: Resolution, lex: Lexicon) -> list[Ref]:
     return refs
 
 _HYPHENS = ("-", "–", "‑")
+_CLAIMS = {"claim", "admit", "take", "accept", "bear", "acknowledge"}  # "claimed responsibility for an attack"
 
 # participles whose hyphen-fused actor is a patron, not the owner ("Iran-backed" vs "American-owned")
 _PATRONAGE = {"back", "support", "sponsor", "arm", "fund", "finance", "broker", "mediate", "lead", "train", "equip",
@@ -122,8 +123,9 @@ _PATRONAGE = {"back", "support", "sponsor", "arm", "fund", "finance", "broker", 
 
 def _fused_participle(tok: Token) -> bool:
     """A participle with a patron fused to it by a hyphen ("Rwanda-backed", "US-led")."""
+    low = tok.lower_
     return tok.tag_ in ("VBN", "VBD", "JJ") and tok.i > tok.sent.start and tok.doc[tok.i - 1].text in _HYPHENS \
-        and (tok.lemma_.lower() in _PATRONAGE or tok.lower_.removesuffix("ed").removesuffix("d") in _PATRONAGE)
+        and (tok.lemma_.lower() in _PATRONAGE or low[:-2] in _PATRONAGE or low[:-1] in _PATRONAGE)
 
 # nouns for the people or bodies that bear an actor's name: "Rwanda-backed M23 rebels" are M23
 BEARERS = {"rebel", "rebels", "militia", "militias", "fighter", "fighters", "force", "forces", "group", "groups",
@@ -134,8 +136,8 @@ BEARERS = {"rebel", "rebels", "militia", "militias", "fighter", "fighters", "for
 def _hyphen_agents(pred: Token, res: Resolution) -> list[Ref]:
     """Actors fused to a participle by a hyphen: "a Qatar-brokered truce", "African Union-backed
     forces", "Qatari- and Turkish-mediated talks" (the first actor keeps its own hyphen)."""
-    if pred.tag_ not in ("VBN", "VBD", "JJ") or pred.dep_ not in ("amod", "compound", "nmod", "acl", "conj"):
-        return []
+    if not _fused_participle(pred) or pred.dep_ not in ("amod", "compound", "nmod", "acl", "conj"):
+        return []  # "Iranian-designed drones" name a maker, not a patron
     doc, start = pred.doc, pred.sent.start
     out: list[Ref] = []
     i = pred.i - 1
@@ -255,7 +257,7 @@ def _light_subject(noun: Token, lex: Lexicon) -> Token | None:
     tok = noun
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         tok = tok.head
-    if tok.dep_ == "prep" and tok.head.lemma_.lower() == "responsibility" and tok.head.head.pos_ == "VERB":
+    if tok.dep_ == "prep" and tok.head.lemma_.lower() == "responsibility" and tok.head.head.lemma_ in _CLAIMS:
         return _subject_token(tok.head.head, lex)[0]  # "claimed responsibility for an attack on Y"
     if tok.dep_ in ("dobj", "obj", "prep", "attr", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         verb = tok.head

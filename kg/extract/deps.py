@@ -106,8 +106,8 @@ def _unrealised_event(noun: Token, lex: Lexicon) -> bool:
     """An event noun the sentence only projects: "a meeting that could take place", "a summit
     between A and B (that) might come this week", "a meeting would follow"."""
     clauses = [c for c in noun.children if c.dep_ in ("relcl", "acl")]
-    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
-        clauses.append(noun.head)
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_ in ("take", "happen", "come", "follow", "occur", "go"):
+        clauses.append(noun.head)  # "a meeting could take place", not "the attack may have killed 20"
     for clause in clauses:
         words = clause.subtree if clause.dep_ in ("relcl", "acl") else clause.children
         if any(a.dep_ == "aux" and a.lower_ in lex.modals for a in words):
@@ -130,7 +130,7 @@ def extract_sentence(sent: Span, res: Resolution, lex: Lexicon, context: dict | 
                 continue
             for s in subjects:
                 for o in objects:
-                    if o.id != s.id and not _own_state(s, o):
+                    if o.id != s.id and not _own_state(s, o) and not (o.is_issue and rel not in _ISSUE_RELATIONS):
                         yield Candidate(s, rel, o, Modality.ASSERTED, False, 0.5, predicate)
     for tok in sent:
         if tok.lemma_ == "be":

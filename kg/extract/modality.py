@@ -32,7 +32,8 @@ def _intended(pred: Token, lex: Lexicon) -> bool:
             return True
     # "Ankara warned that it would launch an offensive against Y": a threat stated as a forecast
     return tok.dep_ == "ccomp" and tok.head.lemma_ in lex.intention \
-        and any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in tok.children)
+        and any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in tok.children) \
+        and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in tok.children)  # its own act: "warned that it would"
 
 def _refused(pred: Token, lex: Lexicon) -> bool:
     """The predicate is what someone refused or declined ("refused to attend the summit")."""
@@ -64,7 +65,7 @@ def _modality(pred: Token, lex: Lexicon, res: Resolution, sent: Span) -> tuple[b
     came_by = ""  # how the previous link hangs on this one
     sourcing = False  # past a belief verb: only looking for who says it
     for i, tok in enumerate(_chain(pred)):
-        if i > 0 and tok.lemma_ in lex.denial and not sourcing:
+        if i > 0 and tok.lemma_ in lex.denial and not sourcing and came_by in ("xcomp", "ccomp", "pcomp"):
             hypothetical = True  # "Rwanda denied arming M23", "dismissed claims that ...": not asserted
         if i > 0 and tok.lemma_ in lex.speech:
             subj, _ = _subject_token(tok, lex)

@@ -50,7 +50,7 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: dict | None = 
         return  # "suspended its sanctions on Y": the relief, read at the verb
     if rel is not None and rel.polarity > 0 and governor is not None:
         verb = _lemma(governor, lex)
-        if verb in lex.revoke:  # "suspended its partnership with Y", "downgraded ties with Y"
+        if verb in lex.revoke and rel in (Relation.COOPERATES, Relation.AIDS, Relation.SUPPORTS):  # "suspended its partnership with Y", "downgraded ties with Y"
             rel = Relation.SANCTIONS
         elif verb in lex.conclude and (lemma in lex.agreement_nouns or low in lex.agreement_nouns):
             rel = Relation.COOPERATES  # "signed a deal with Y": agreed, not still negotiating

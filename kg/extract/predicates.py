@@ -138,8 +138,12 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: dict | None = N
         elif clause is not None and rel in (Relation.CRITICIZES, Relation.PRAISES) and clause.dep_ == "ccomp":
             objects = [r for r in _arg_refs(_subject_token(clause, lex)[0], res) if not r.is_issue]
         if not objects and rel in _JUDGEMENT and obj_tok is not None and not reduced:
-            objects = _open_issue(obj_tok, lex, res)  # "defended the central bank rule", "rejected the buffer zone"
+            # "took sanctions off the table": the particle's object is no target, the direct object is;
+            # "defended the central bank rule": a measure the issue lexicon lacks
+            objects = [r for r in _arg_refs(obj_tok, res) if r.is_issue] or _open_issue(obj_tok, lex, res)
         conf -= 0.1
+    if _lemma(pred, lex) in lex.issue_verbs and rel is Relation.SUPPORTS:
+        objects = [o for o in objects if o.is_issue]  # "signed the accord" backs it; "signed with Israel" is no backing
     if rel.polarity < 0 and rel not in _STANCE:
         objects = _instrument_target(objects, obj_tok, res)
         if not objects and obj_tok is not None and rel is Relation.SANCTIONS:  # "cut trade with Israel"

@@ -20,6 +20,7 @@ from kg.resolve import Ref, Resolution
 _RECIPROCAL = {"meet", "talk", "negotiate", "agree", "clash", "fight", "cooperate", "ally", "confer", "spar", "feud", "reconcile", "quarrel"}
 
 _EACH_OTHER = ({"each", "other"}, {"one", "another"})
+_SIDE_BY_SIDE = {"together", "alongside", "jointly"}
 _RECIPROCAL_REL = {"fight": Relation.ATTACKS, "agree": Relation.COOPERATES}
 _FIGHTS = {"war", "battle", "battles", "skirmish", "skirmishes", "clash", "clashes", "duel"}
 
@@ -52,7 +53,8 @@ def _reciprocal(tok: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Rel
         rel = Relation.COOPERATES
         pairs = [r for r in _arg_refs(_subject_token(tok, lex)[0], res) if not r.is_issue]
         predicate = f"{tok.lemma_} {obj.lemma_.lower()}"
-    elif tok.pos_ == "VERB" and tok.lemma_ in _RECIPROCAL and (obj is None or obj.lemma_.lower() in _FIGHTS):
+    elif tok.pos_ == "VERB" and tok.lemma_ in _RECIPROCAL and (obj is None or obj.lemma_.lower() in _FIGHTS) \
+            and not any(c.lower_ in _SIDE_BY_SIDE for c in tok.children):  # "fought together", "fought alongside"
         rel = _RECIPROCAL_REL.get(tok.lemma_) or lex.verbs.get(tok.lemma_) or lex.phrasal.get((tok.lemma_, "with"))
         subj, _ = _subject_token(tok, lex)
         pairs = [r for r in _arg_refs(subj, res) if not r.is_issue]
