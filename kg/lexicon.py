@@ -12,7 +12,7 @@ from kg.errors import ConfigError
 from kg.gazetteer import ONTOLOGY_DIR
 from kg.records import Relation
 
-__all__ = ["Lexicon", "load_lexicon", "PLOVER"]
+__all__ = ["Lexicon", "load_lexicon", "words", "PLOVER"]
 
 PLOVER: dict[Relation, str] = {}
 
@@ -161,3 +161,34 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
             if phrases.setdefault(phrase, kind) != kind:
                 raise ConfigError(f"{directory / 'issues.yaml'}: {phrase!r} listed under both {phrases[phrase]} and {kind}; keep one")
     return dataclasses.replace(lex, known=known, issue_phrases=phrases)
+
+
+@functools.lru_cache(maxsize=64)
+def words(name: str, directory: Path | None = None) -> frozenset[str]:
+    """A named word list of ``ontology/lexicon/words.yaml`` (a mapping gives its keys).
+
+    Raises:
+        ConfigError: the file or the list is missing.
+    """
+    table = word_table(name, directory)
+    return frozenset(str(k) for k in table)
+
+
+@functools.lru_cache(maxsize=64)
+def word_table(name: str, directory: Path | None = None) -> dict:
+    """A named list or mapping of ``ontology/lexicon/words.yaml``, as written.
+
+    Raises:
+        ConfigError: the file or the entry is missing.
+    """
+    path = (directory or ONTOLOGY_DIR / "lexicon") / "words.yaml"
+    data = _words_file(path)
+    if name not in data:
+        raise ConfigError(f"{path}: no word list {name!r}; restore it from the repository")
+    entry = data[name]
+    return {str(k): v for k, v in entry.items()} if isinstance(entry, dict) else dict.fromkeys(map(str, entry))
+
+
+@functools.lru_cache(maxsize=4)
+def _words_file(path: Path) -> dict:
+    return _load(path)

@@ -10,6 +10,7 @@ stable id.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -18,10 +19,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import Gazetteer
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, word_table, words
 from kg.names import PERSONAL_TITLES, STRIPPED_TITLES, bare_surname
 from kg.records import ActorKind
-from kg.text import fold, slugify
+from kg.text import HYPHENS, fold, slugify
 
 __all__ = ["Ref", "Resolution", "issue_ref", "resolve_doc"]
 
@@ -36,21 +37,7 @@ _PERSON_NOUNS = {"minister", "secretary", "senator", "ambassador", "envoy", "spo
                  "general", "commander", "governor", "mayor", "lawmaker", "adviser", "advisor", "diplomat", "official",
                  "negotiator", "chairman", "chairwoman", "director", "mr", "mrs", "ms", "dr", "sen", "rep", "gen"}
 _PLEONASTIC_HEADS = {"be", "seem", "appear", "sound", "look", "feel", "remain", "become", "matter", "take", "happen"}
-_HYPHENS = ("-", "–", "‑")
-_PARTICLES = {"al", "el", "ad", "bin", "bint", "ibn", "de", "da", "do", "dos", "das", "del", "della", "di", "du", "van",
-              "von", "der", "den", "la", "le", "y", "e"}
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
-_ISSUE_VERBS = {"veto", "block", "welcome", "endorse", "fight", "oppose", "back", "support", "approve", "implement", "violate", "honour", "honor", "scrap", "ratify"}
-# collective actors named by a common noun: one actor per article
-_CROWDS = {"protester": "protesters", "demonstrator": "protesters", "opposition": "opposition"}
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
-# plural descriptions that name actors again, and the kind they name
-_PLURAL_KIND = {**dict.fromkeys(("countries", "nations", "states", "neighbours", "neighbors", "governments", "capitals",
-                                 "juntas", "regimes", "allies", "rivals", "foes", "adversaries", "powers", "partners"), "State"),
-                **dict.fromkeys(("leaders", "presidents", "ministers", "men", "women", "premiers", "heads"), "Person"),
-                **dict.fromkeys(("sides", "parties", "groups", "factions", "movements", "forces", "armies"), "any")}
-_GROUP_NOUNS = {"gang", "cartel", "rebel", "militia", "fighter", "guerrilla", "insurgent", "militant", "group", "movement", "faction",
-                "force", "brigade", "battalion", "army", "separatist", "jihadist", "paramilitary"}
 _GOVERNMENT = {"administration", "government", "regime", "leadership", "cabinet"}
 
 
@@ -107,6 +94,12 @@ class Resolution:
     def is_issue_at(self, token: Token) -> bool:
         ref = self.refs.get(token.i)
         return ref is not None and ref.is_issue
+
+
+@functools.lru_cache(maxsize=1)
+def _plural_kinds() -> dict[str, str]:
+    """Plural descriptions ("both countries", "the two leaders") -> the kind of actor they name again."""
+    return {str(word): kind for kind, listed in word_table("plural_kinds").items() for word in listed}
 
 
 def issue_ref(label: str, kind: str) -> Ref:
@@ -171,7 +164,7 @@ class _Resolver:
             return None
         if kind is ActorKind.ORGANIZATION and self.titled(ent):
             kind = ActorKind.PERSON  # "Colombia's president, Gustavo Petro": the recogniser said ORG
-        if kind is None or not all(t.is_title or t.is_upper or not t.is_alpha or t.lower_ in _PARTICLES for t in ent) \
+        if kind is None or not all(t.is_title or t.is_upper or not t.is_alpha or t.lower_ in words("name_particles") for t in ent) \
                 or not any(t.is_title or t.is_upper for t in ent):
             return None  # "Mohammed Shia al-Sudani", "Ursula von der Leyen" keep their particles
         return self.new_actor(ent, kind)
@@ -223,7 +216,7 @@ class _Resolver:
 
     def hyphenated(self, token: Token) -> Ref | None:
         """An actor whose hyphen stays on it: "Qatari- and Turkish-mediated talks"."""
-        if not token.text.endswith(_HYPHENS) or len(token) < 3:
+        if not token.text.endswith(HYPHENS) or len(token) < 3:
             return None
         ident = self.gaz.lookup(token.text[:-1])
         return self.actor_ref(ident, "demonym") if ident else None
@@ -232,10 +225,10 @@ class _Resolver:
         """An armed or political group the gazetteer lacks, named by a code or an acronym before a
         group noun ("M23 rebels", "the RSF militia", "ADF fighters")."""
         root = ent.root
-        if root.dep_ != "compound" or root.head.lemma_.lower() not in _GROUP_NOUNS or ent.ent_id_:
+        if root.dep_ != "compound" or root.head.lemma_.lower() not in words("group_nouns") or ent.ent_id_:
             return None
         named = ent.label_ not in ("GPE", "LOC")  # a place before "rebels" says where they fight, not who they are
-        if not all(t.is_upper or (named and t.is_title) or any(ch.isdigit() for ch in t.text) or t.text in _HYPHENS for t in ent) \
+        if not all(t.is_upper or (named and t.is_title) or any(ch.isdigit() for ch in t.text) or t.text in HYPHENS for t in ent) \
                 or fold(ent.text) in self.gaz.places:
             return None  # "M23 rebels", "the Mai-Mai Yakutumba militia"; not "Darfur rebels"
         name = ent.text.strip()
@@ -434,9 +427,9 @@ class _Resolver:
                     self.groups[i] = members  # "Iran, Belarus and North Korea ... their assistance"
                 if ref is not None:
                     self.mark((i, i + 1), Ref(ref.id, ref.name, ref.kind, ref.country, "pronoun"))
-            elif token.pos_ == "NOUN" and token.lemma_.lower() in _CROWDS and (crowd := self.crowd(token)) is not None:
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in words("crowds") and (crowd := self.crowd(token)) is not None:
                 self.mark((i, i + 1), crowd)
-            elif token.pos_ == "NOUN" and token.tag_ == "NNS" and low in _PLURAL_KIND:
+            elif token.pos_ == "NOUN" and token.tag_ == "NNS" and low in _plural_kinds():
                 members = self.plural(token)
                 if members:
                     self.groups[i] = members
@@ -469,7 +462,7 @@ class _Resolver:
         if not states:
             return None
         home = min(states, key=lambda s: (-states[s], s))
-        name = _CROWDS[token.lemma_.lower()]
+        name = str(word_table("crowds")[token.lemma_.lower()])
         ident = f"group-{name}-{home}"
         return self.new.setdefault(ident, Ref(ident, name, ActorKind.GROUP, home, "description: the article's crowd"))
 
@@ -487,7 +480,7 @@ class _Resolver:
 
     def about_issue(self, token: Token) -> bool:
         """A pronoun that is what someone signs, vetoes, rejects or backs: an issue, not an actor."""
-        return token.dep_ in ("dobj", "obj") and token.head.lemma_ in self.lex.deal | _ISSUE_VERBS
+        return token.dep_ in ("dobj", "obj") and token.head.lemma_ in self.lex.deal | words("issue_pronoun_verbs")
 
     def recent_issue(self, token: Token) -> Ref | None:
         """The last issue named in this sentence or the two before."""
@@ -525,13 +518,13 @@ class _Resolver:
             word = child.lower_
             if word == "both" and child.dep_ in ("det", "predet", "amod", "nummod", "preconj"):
                 count = 2
-            elif child.dep_ == "nummod" and word in _COUNTS:
-                count = _COUNTS[word]
+            elif child.dep_ == "nummod" and word in word_table("counts"):
+                count = int(word_table("counts")[word])
             elif word in ("warring", "rival", "opposing") and any(c.lower_ == "the" for c in token.children):
                 count = 2
         if count is None:
             return []
-        want = _PLURAL_KIND[token.lower_]
+        want = _plural_kinds()[token.lower_]
         sents = [s for s in self.doc.sents if s.start <= token.i][-3:]
         for sent in reversed(sents):
             found: dict[str, Ref] = {}

@@ -38,3 +38,6 @@ def strip_article(text: str) -> str:
     """
     text = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)
     return re.sub(r"['\u2019]s?$", "", text).strip()
+
+
+HYPHENS = ("-", "–", "‑")  # hyphen-minus, en dash, non-breaking hyphen: what joins "Iran-backed"

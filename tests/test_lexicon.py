@@ -68,3 +68,21 @@ def test_slug_is_stable_and_safe(text: str) -> None:
     slug = slugify(text)
     assert slug == slugify(text) and slug and all(ch.isalnum() or ch == "-" for ch in slug)
     assert fold(fold(text)) == fold(text)
+
+
+def test_every_word_list_the_code_reads_is_in_words_yaml() -> None:
+    import re
+    from pathlib import Path
+
+    from kg.errors import ConfigError
+    from kg.lexicon import word_table, words
+
+    names = set()
+    for path in (Path(__file__).resolve().parent.parent / "kg").rglob("*.py"):
+        names |= set(re.findall(r'(?:words|word_table)\("([a-z_]+)"\)', path.read_text(encoding="utf-8")))
+    assert len(names) >= 10
+    for name in sorted(names):
+        assert words(name), name
+    assert word_table("counts")["three"] == 3
+    with pytest.raises(ConfigError, match="no word list"):
+        words("no_such_list")

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, words
 from kg.records import Relation
 from kg.resolve import Ref, Resolution
+from kg.text import HYPHENS
 
 _SUBJ = ("nsubj", "csubj")
 
@@ -78,12 +79,10 @@ def _arg_refs(tok: Token | None, res: Resolution, depth: int = 3) -> list[Ref]:
             frontier = nxt
     return list(dict.fromkeys(out))
 
-_LISTING = {"including", "like"}
-
 def _members(head: Token, res: Resolution, depth: int = 3) -> list[Ref]:
     """The actors a noun lists in apposition or after "including" ("three leaders — A, B and C —")."""
     listed = [c for c in head.children if c.dep_ == "appos"]
-    listed += [p for c in head.children if c.dep_ == "prep" and c.lower_ in _LISTING for p in c.children if p.dep_ == "pobj"]
+    listed += [p for c in head.children if c.dep_ == "prep" and c.lower_ in words("listing") for p in c.children if p.dep_ == "pobj"]
     out: list[Ref] = []
     for tok in listed:
         for member in (tok, *tok.conjuncts):
@@ -114,24 +113,12 @@ def _agent_refs(tok: Token | None, res: Resolution, lex: Lexicon) -> list[Ref]:
         return res.refs_of((c for c in tok.children if c.dep_ in ("poss", "amod", "compound")), actors_only=True)
     return refs
 
-_HYPHENS = ("-", "–", "‑")
-_CLAIMS = {"claim", "admit", "take", "accept", "bear", "acknowledge"}  # "claimed responsibility for an attack"
-
-# participles whose hyphen-fused actor is a patron, not the owner ("Iran-backed" vs "American-owned")
-_PATRONAGE = {"back", "support", "sponsor", "arm", "fund", "finance", "broker", "mediate", "lead", "train", "equip",
-              "control", "install", "impose", "align", "ally", "host", "bankroll", "direct", "organise", "organize"}
 
 def _fused_participle(tok: Token) -> bool:
     """A participle with a patron fused to it by a hyphen ("Rwanda-backed", "US-led")."""
-    low = tok.lower_
-    return tok.tag_ in ("VBN", "VBD", "JJ") and tok.i > tok.sent.start and tok.doc[tok.i - 1].text in _HYPHENS \
-        and (tok.lemma_.lower() in _PATRONAGE or low[:-2] in _PATRONAGE or low[:-1] in _PATRONAGE)
-
-# nouns for the people or bodies that bear an actor's name: "Rwanda-backed M23 rebels" are M23
-BEARERS = {"rebel", "rebels", "militia", "militias", "fighter", "fighters", "force", "forces", "group", "groups",
-           "government", "authorities", "troops", "faction", "factions", "separatists", "insurgents", "proxy", "proxies",
-           "regime", "administration", "army", "militants", "guerrillas", "guerrilla", "coalition", "paramilitaries",
-           "junta", "movement", "party", "leader", "leaders", "president", "candidate", "opposition", "units", "jihadists"}
+    low, patronage = tok.lower_, words("patronage")
+    return tok.tag_ in ("VBN", "VBD", "JJ") and tok.i > tok.sent.start and tok.doc[tok.i - 1].text in HYPHENS \
+        and (tok.lemma_.lower() in patronage or low[:-2] in patronage or low[:-1] in patronage)
 
 def _hyphen_agents(pred: Token, res: Resolution) -> list[Ref]:
     """Actors fused to a participle by a hyphen: "a Qatar-brokered truce", "African Union-backed
@@ -141,7 +128,7 @@ def _hyphen_agents(pred: Token, res: Resolution) -> list[Ref]:
     doc, start = pred.doc, pred.sent.start
     out: list[Ref] = []
     i = pred.i - 1
-    while i > start and doc[i].text in _HYPHENS:
+    while i > start and doc[i].text in HYPHENS:
         ref = res.at(doc[i - 1])
         if ref is None or ref.is_issue:
             break
@@ -151,7 +138,7 @@ def _hyphen_agents(pred: Token, res: Resolution) -> list[Ref]:
             break
         i -= 1  # "Qatari- and": the earlier actor carries its hyphen in one token
         ref = res.at(doc[i])
-        if ref is not None and not ref.is_issue and doc[i].text.endswith(_HYPHENS):
+        if ref is not None and not ref.is_issue and doc[i].text.endswith(HYPHENS):
             out.append(ref)
             break
     return list(dict.fromkeys(out))
@@ -257,7 +244,7 @@ def _light_subject(noun: Token, lex: Lexicon) -> Token | None:
     tok = noun
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         tok = tok.head
-    if tok.dep_ == "prep" and tok.head.lemma_.lower() == "responsibility" and tok.head.head.lemma_ in _CLAIMS:
+    if tok.dep_ == "prep" and tok.head.lemma_.lower() == "responsibility" and tok.head.head.lemma_ in words("claims"):
         return _subject_token(tok.head.head, lex)[0]  # "claimed responsibility for an attack on Y"
     if tok.dep_ in ("dobj", "obj", "prep", "attr", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         verb = tok.head

@@ -20,7 +20,7 @@ from kg.extract.nouns import _adjectival, _nominal
 from kg.extract.predicates import _evaluation, _verbal
 from kg.extract.reciprocal import _copular_judgement, _reciprocal
 from kg.extract.surface import headline, headline_relations, surface_relations
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, words
 from kg.records import Modality, Relation
 from kg.resolve import Ref, Resolution
 
@@ -82,8 +82,6 @@ def _own_state(a: Ref, b: Ref) -> bool:
 # one does not attack, aid, meet or sanction it (those name an actor)
 _ISSUE_RELATIONS = {Relation.SUPPORTS, Relation.OPPOSES, Relation.CRITICIZES, Relation.PRAISES, Relation.NEGOTIATES}
 
-# what a reporter blames an actor for opposing
-_PEACE = {"peace", "ceasefire", "peace deal"}
 
 def _anchor(tok: Token) -> Token:
     """Where a predicate's mood is read: a relational noun takes the mood of the verb it is the
@@ -204,7 +202,7 @@ def extract_sentence(sent: Span, res: Resolution, lex: Lexicon, context: dict | 
                     if rel is Relation.ATTACKS and not hypothetical:
                         context["attacker"] = s
                         context.setdefault("attacks", []).append((s, o))
-                    blamed = rel in (Relation.ATTACKS, Relation.THREATENS) or (rel is Relation.OPPOSES and o.issue_type in _PEACE)
+                    blamed = rel in (Relation.ATTACKS, Relation.THREATENS) or (rel is Relation.OPPOSES and o.issue_type in words("peace"))
                     if reporter is not None and not own_words and blamed \
                             and reporter.id != s.id and not _own_state(reporter, s) and not hypothetical:
                         # "Zelensky said Russia struck American property": the speaker accuses the attacker

@@ -16,7 +16,7 @@ from kg.extract.arguments import (
     _subject_token,
 )
 from kg.extract.targets import _STANCE, _beneficiaries, _inner_target, _open_issue
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, words
 from kg.records import Relation
 from kg.resolve import Ref, Resolution
 
@@ -99,8 +99,6 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: dict | None = 
     if subjects:
         yield rel, subjects, objects, conf, f"{lemma} {prep_word}"
 
-_UNDERGO = {"draw", "face", "receive", "prompt", "provoke", "trigger", "earn", "spark", "attract", "meet", "come", "bow", "resist", "defy", "withstand"}
-
 def _from_agent(noun: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
     """"despite pressure from Washington", "drawing a sharp protest from Beijing": the one the act
     comes from does it to the subject of the clause."""
@@ -112,7 +110,7 @@ def _from_agent(noun: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Re
     clause = noun.head
     if noun.dep_ == "pobj" and clause.dep_ == "prep":  # "despite pressure from X", "under pressure from X"
         clause = clause.head
-    elif not (noun.dep_ in ("dobj", "obj") and _lemma(clause, lex) in _UNDERGO):
+    elif not (noun.dep_ in ("dobj", "obj") and _lemma(clause, lex) in words("undergo")):
         return
     if clause.pos_ not in ("VERB", "AUX"):
         return

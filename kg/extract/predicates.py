@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.arguments import (
-    BEARERS,
     _agent_refs,
     _arg_refs,
     _hyphen_agents,
@@ -31,7 +30,7 @@ from kg.extract.targets import (
     _open_issue,
     _targets,
 )
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, words
 from kg.records import Relation
 from kg.resolve import Ref, Resolution, issue_ref
 
@@ -169,8 +168,6 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: dict | None = N
         objects = objects + _beneficiaries(objects, obj_tok, res)
     yield rel, subjects, objects, conf, " ".join(key) if key else pred.lemma_
 
-_PENALTIES = {"sanctions", "tariffs"}
-
 def _relief(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
     """"The EU suspended its sanctions on Syria", "Washington lifted tariffs on Brazil": easing a
     penalty is a step towards its target."""
@@ -179,7 +176,7 @@ def _relief(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relati
     obj = _object_token(pred)
     if obj is None or _passive(pred):
         return
-    penalties = [r for r in _arg_refs(obj, res) if r.is_issue and r.issue_type in _PENALTIES]
+    penalties = [r for r in _arg_refs(obj, res) if r.is_issue and r.issue_type in words("penalties")]
     targets = [r for r in _instrument_target(penalties, obj, res) if not r.is_issue]
     for prep in pred.children:  # "lifted tariffs on Brazilian beef": the parser hangs "on" on the verb
         if not targets and prep.dep_ == "prep" and prep.lower_ in _INSTRUMENT_PREPS:
@@ -198,7 +195,7 @@ def _fused(pred: Token, rel: Relation, agents: list[Ref], key: tuple[str, ...] |
     own = res.at(noun)
     if own is not None:
         objects = [own]
-    elif noun.lemma_.lower() in BEARERS or noun.lower_ in BEARERS:
+    elif noun.lemma_.lower() in words("bearers") or noun.lower_ in words("bearers"):
         objects = [r for r in _arg_refs(noun, res) if r not in agents and not r.is_issue]
     else:
         objects = []

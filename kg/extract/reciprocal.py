@@ -13,16 +13,14 @@ from kg.extract.arguments import (
     _pobj,
     _subject_token,
 )
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, words
 from kg.records import Relation
 from kg.resolve import Ref, Resolution
 
 _RECIPROCAL = {"meet", "talk", "negotiate", "agree", "clash", "fight", "cooperate", "ally", "confer", "spar", "feud", "reconcile", "quarrel"}
 
 _EACH_OTHER = ({"each", "other"}, {"one", "another"})
-_SIDE_BY_SIDE = {"together", "alongside", "jointly"}
 _RECIPROCAL_REL = {"fight": Relation.ATTACKS, "agree": Relation.COOPERATES}
-_FIGHTS = {"war", "battle", "battles", "skirmish", "skirmishes", "clash", "clashes", "duel"}
 
 _BETWEEN = {"talks", "talk", "meeting", "summit", "call", "negotiation", "negotiations", "clash", "clashes", "war",
             "conflict", "fighting", "dialogue", "deal", "agreement", "tension", "tensions", "rift", "alliance",
@@ -53,8 +51,8 @@ def _reciprocal(tok: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Rel
         rel = Relation.COOPERATES
         pairs = [r for r in _arg_refs(_subject_token(tok, lex)[0], res) if not r.is_issue]
         predicate = f"{tok.lemma_} {obj.lemma_.lower()}"
-    elif tok.pos_ == "VERB" and tok.lemma_ in _RECIPROCAL and (obj is None or obj.lemma_.lower() in _FIGHTS) \
-            and not any(c.lower_ in _SIDE_BY_SIDE for c in tok.children):  # "fought together", "fought alongside"
+    elif tok.pos_ == "VERB" and tok.lemma_ in _RECIPROCAL and (obj is None or obj.lemma_.lower() in words("fights")) \
+            and not any(c.lower_ in words("side_by_side") for c in tok.children):  # "fought together", "fought alongside"
         rel = _RECIPROCAL_REL.get(tok.lemma_) or lex.verbs.get(tok.lemma_) or lex.phrasal.get((tok.lemma_, "with"))
         subj, _ = _subject_token(tok, lex)
         pairs = [r for r in _arg_refs(subj, res) if not r.is_issue]
