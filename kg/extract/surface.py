@@ -31,6 +31,33 @@ def _previous_actor(tok: Token, res: Resolution) -> Ref | None:
     return ref if ref is not None and not ref.is_issue else None
 
 
+def _read_on(tok: Token, lemma: str, subjects: list[Ref], lex: Lexicon, res: Resolution,
+             stops: set[str]) -> tuple[Relation, str, list[Ref]] | None:
+    """Read a verb's relation and object off the surface after it: a particle or preposition of the
+    lexicon makes it phrasal; the object is the first actor (or issue) before a clause boundary,
+    reading past a conflict act's instrument ("sanctions on X") to its target."""
+    after = list(tok.doc[tok.i + 1:min(tok.sent.end, tok.i + 1 + _WINDOW)])
+    rel, predicate = lex.verbs.get(lemma), lemma
+    for t in after:
+        if t.lower_ in stops:
+            break
+        if (lemma, t.lower_) in lex.phrasal:
+            rel, predicate = lex.phrasal[(lemma, t.lower_)], f"{lemma} {t.lower_}"
+            break
+    if rel is None:
+        return None
+    for t in after:
+        if t.lower_ in stops:
+            break
+        ref = res.at(t)
+        if ref is None or ref in subjects or any(ref.id == s.id for s in subjects):
+            continue
+        if ref.is_issue and rel.polarity < 0 and rel is not Relation.OPPOSES:
+            continue
+        return rel, predicate, [ref]
+    return None
+
+
 def surface_relations(tok: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
     """(relation, subjects, objects, confidence, predicate) for a mis-attached lexicon verb."""
     if tok.pos_ != "VERB" or tok.dep_ not in _MISATTACHED or tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
@@ -38,31 +65,11 @@ def surface_relations(tok: Token, lex: Lexicon, res: Resolution) -> Iterator[tup
     subject = _previous_actor(tok, res)
     if subject is None:
         return
-    lemma = _lemma(tok, lex)
-    end = min(tok.sent.end, tok.i + 1 + _WINDOW)
-    words = list(tok.doc[tok.i + 1:end])
-    rel, predicate = lex.verbs.get(lemma), lemma
-    for t in words:
-        if t.lower_ in _BOUNDARY:
-            break
-        if (lemma, t.lower_) in lex.phrasal:
-            rel, predicate = lex.phrasal[(lemma, t.lower_)], f"{lemma} {t.lower_}"
-            break
-    if rel is None:
+    found = _read_on(tok, _lemma(tok, lex), [subject], lex, res, _BOUNDARY)
+    if found is None:
         return
-    objects: list[Ref] = []
-    for t in words:
-        if t.lower_ in _BOUNDARY:
-            break
-        ref = res.at(t)
-        if ref is None or ref.id == subject.id:
-            continue
-        if ref.is_issue and rel.polarity < 0 and rel is not Relation.OPPOSES:
-            continue  # the instrument ("sanctions on X"): read on to the target
-        objects = [ref]
-        break
-    if objects:
-        yield rel, [subject], objects, 0.45, f"{predicate} (surface)"
+    rel, predicate, objects = found
+    yield rel, [subject], objects, 0.45, f"{predicate} (surface)"
 
 
 _HEADLINE_END = (".", "?", "!", '"', "”", "'")
@@ -103,33 +110,13 @@ def headline_relations(sent: Span, lex: Lexicon, res: Resolution) -> Iterator[tu
         if tok.pos_ not in ("NOUN", "VERB", "PROPN") or tok.lower_.endswith(("ed", "ing")) or res.at(tok) is not None:
             continue
         lemma = tok.lemma_.lower() if tok.lemma_.lower() in lex.known else tok.lower_.removesuffix("s") \
-            if tok.lower_.removesuffix("s") in lex.known else tok.lower_.removesuffix("es")
+            if tok.lower_.removesuffix("s") in lex.known else tok.lower_.removesuffix("es")  # "slams" tagged as a noun
         subjects = _actors_before(tok, res)
-        if not subjects:
+        found = _read_on(tok, lemma, subjects, lex, res, _BOUNDARY | {"as"}) if subjects else None
+        if found is None:
             continue
-        words = [t for t in tok.doc[tok.i + 1:min(sent.end, tok.i + 1 + _WINDOW)]]
-        rel, predicate = lex.verbs.get(lemma), lemma
-        for t in words:
-            if t.lower_ in _BOUNDARY or t.lower_ == "as":
-                break
-            if (lemma, t.lower_) in lex.phrasal:
-                rel, predicate = lex.phrasal[(lemma, t.lower_)], f"{lemma} {t.lower_}"
-                break
-        if rel is None:
-            continue
-        objects: list[Ref] = []
-        for t in words:
-            if t.lower_ in _BOUNDARY or t.lower_ == "as":
-                break
-            ref = res.at(t)
-            if ref is None or ref in subjects:
-                continue
-            if ref.is_issue and rel.polarity < 0 and rel is not Relation.OPPOSES:
-                continue
-            objects = [ref]
-            break
-        if objects:
-            yield tok, rel, subjects, objects, f"{predicate} (headline)"
-            if lemma in lex.conclude and objects[0].is_issue and len(subjects) > 1:  # "Kenya, Ethiopia ink pact"
-                for s in subjects:
-                    yield tok, Relation.COOPERATES, [s], [o for o in subjects if o != s], f"{predicate} (headline, each way)"
+        rel, predicate, objects = found
+        yield tok, rel, subjects, objects, f"{predicate} (headline)"
+        if lemma in lex.conclude and objects[0].is_issue and len(subjects) > 1:  # "Kenya, Ethiopia ink pact"
+            for s in subjects:
+                yield tok, Relation.COOPERATES, [s], [o for o in subjects if o != s], f"{predicate} (headline, each way)"
