@@ -1,0 +1,223 @@
+"""The resolver of one article: names, new actors, issues, pronouns and descriptions, in text order."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.gazetteer import Gazetteer
+from kg.lexicon import Lexicon, words
+from kg.names import STRIPPED_TITLES, bare_surname
+from kg.records import ActorKind
+from kg.resolve.base import _GOVERNMENT
+from kg.resolve.collective import _Collective, _plural_kinds
+from kg.resolve.quotes import _Quotes
+from kg.resolve.refs import Ref, Resolution, issue_ref
+from kg.resolve.roles import _Roles
+from kg.text import HYPHENS, fold, slugify
+
+_PRONOUN_KIND = {
+    "he": "person", "him": "person", "his": "person", "himself": "person",
+    "she": "person", "her": "person", "hers": "person", "herself": "person",
+    "it": "thing", "its": "thing", "itself": "thing",
+    "they": "plural", "them": "plural", "their": "plural", "themselves": "plural",
+}
+_NEW_KIND = {"PERSON": ActorKind.PERSON, "ORG": ActorKind.ORGANIZATION}
+_PLEONASTIC_HEADS = {"be", "seem", "appear", "sound", "look", "feel", "remain", "become", "matter", "take", "happen"}
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
+
+
+def _pleonastic(token: Token) -> bool:
+    """"It is clear that...", "it's a week since...", "as crazy as it sounds", "if it came to it"."""
+    if token.lower_ != "it":
+        return False
+    head = token.head
+    if token.dep_ == "expl" or (token.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_ == "come"):
+        return True
+    if token.dep_ not in ("nsubj", "nsubjpass") or head.lemma_ not in _PLEONASTIC_HEADS:
+        return head.lemma_ == "come" and any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children)
+    if head.lemma_ in ("sound", "seem", "appear", "look", "feel", "matter", "happen", "take"):
+        return True
+    deps = {c.dep_ for c in head.children}
+    marks = {g.lower_ for c in head.children if c.dep_ in ("advcl", "ccomp", "xcomp") for g in c.children if g.dep_ in ("mark", "aux")}
+    return bool(deps & {"acomp", "csubj"}) or bool(marks & {"since", "that", "to", "when", "before", "until"}) or "ccomp" in deps
+
+
+class _Resolver(_Roles, _Collective, _Quotes):
+    def entity(self, ent: Span) -> Ref | None:
+        ident = ent.ent_id_
+        if ident.startswith("media:") or fold(ent.text) in self.gaz.media:
+            return None
+        if ident.startswith("issue:"):
+            return self.issue(ent, ident[6:])
+        if ident.startswith("surname:"):
+            found = bare_surname(self.doc, ent, ident[8:], self.gaz, self.day, self.full_names)
+            if isinstance(found, Span):
+                return self.new_actor(found, ActorKind.PERSON)  # "Mike Johnson ... Johnson said"
+            if found is None:
+                return self.new_actor(ent, ActorKind.PERSON)
+            return Ref(found.id, found.name, found.kind, found.country, found.via)
+        if ident:
+            ref = self.actor_ref(ident, ent.kb_id_ or "name")
+            if ref is not None and ref.kind is ActorKind.PERSON:
+                for surname in self.gaz.surnames_of.get(ref.id, ()):
+                    self.full_names[surname] = ref
+            return ref
+        seen = self.full_names.get(fold(ent.text.removesuffix("'s").removesuffix("’s")))
+        if seen is not None and len(ent) == 1:
+            return Ref(seen.id, seen.name, seen.kind, seen.country, "surname: named in full before")
+        kind = _NEW_KIND.get(ent.label_)
+        if fold(ent.text.removeprefix("the ").removeprefix("The ")) in self.gaz.places:
+            return None
+        if kind is ActorKind.ORGANIZATION and self.titled(ent):
+            kind = ActorKind.PERSON  # "Colombia's president, Gustavo Petro": the recogniser said ORG
+        if kind is None or not all(t.is_title or t.is_upper or not t.is_alpha or t.lower_ in words("name_particles") for t in ent) \
+                or not any(t.is_title or t.is_upper for t in ent):
+            return None  # "Mohammed Shia al-Sudani", "Ursula von der Leyen" keep their particles
+        return self.new_actor(ent, kind)
+
+    def new_actor(self, ent: Span, kind: ActorKind) -> Ref | None:
+        words = [t for t in ent if t.is_alpha or "-" in t.text or "." in t.text]
+        while words and words[0].lower_ in ("the", "a", "an") :
+            words = words[1:]
+        if kind is ActorKind.PERSON:
+            if len(words) < len(ent) and ent[0].lower_ in ("the", "a", "an") or ent.start > 0 and self.doc[ent.start - 1].lower_ in ("the", "a", "an"):
+                return None  # "the Moon": a person's name takes no article
+            while len(words) > 1 and words[0].lower_.rstrip(".") in STRIPPED_TITLES:
+                words = words[1:]  # "Representative Jim Jordan"
+        name = self.doc[words[0].i:words[-1].i + 1].text.removesuffix("'s").removesuffix("’s").strip() if words else ""
+        if len(name) < 2:
+            return None
+        if kind is ActorKind.PERSON:
+            seen = self.full_names.get(fold(name.split()[-1]))
+            if seen is not None and (len(name.split()) == 1 or fold(seen.name).endswith(fold(name))):
+                return Ref(seen.id, seen.name, seen.kind, seen.country, "surname: named in full before")
+        ident = f"{kind.value.lower()}-{slugify(name)}"
+        ref = self.new.setdefault(ident, Ref(ident, name, kind, None, "name: not in the gazetteer"))
+        if kind is ActorKind.PERSON and len(name.split()) > 1:
+            last = fold(name.split()[-1])
+            self.full_names.setdefault(last, ref)
+            for particle in ("al-", "el-", "ad-", "as-", "ash-"):  # "al-Sudani" is also "Sudani"
+                if last.startswith(particle):
+                    self.full_names.setdefault(last.removeprefix(particle), ref)
+        return ref
+
+    def issue(self, ent: Span, kind: str) -> Ref:
+        """An issue labelled with the article's own words ("truce", "peace accord", "Alaska summit"),
+        its canonical kind ("ceasefire", "peace deal", "summit") kept beside the label."""
+        words = [t.lower_ for t in ent]
+        while words and words[0] in ("a", "an", "the", "this", "that"):
+            words = words[1:]
+        i = ent.start - 1  # "border agreement", "dinar ban": the noun modifiers the text puts before it
+        while words and i >= 0 and self.doc[i].pos_ == "NOUN" and self.doc[i].dep_ == "compound" and i not in self.refs \
+                and self.doc[i].lower_ not in self.lex.known \
+                and not self.doc[i].ent_type_:
+            words.insert(0, self.doc[i].lower_)
+            i -= 1
+        label = " ".join(words) if ent.root.pos_ in ("NOUN", "PROPN") else kind  # "end the war" is peace
+        if kind == "summit":
+            place = self.summit_place(ent)
+            if place and fold(place) not in fold(label):
+                label = f"{place} {label}"
+        return issue_ref(label, self.lex.issue_kind(label, kind))
+
+    def hyphenated(self, token: Token) -> Ref | None:
+        """An actor whose hyphen stays on it: "Qatari- and Turkish-mediated talks"."""
+        if not token.text.endswith(HYPHENS) or len(token) < 3:
+            return None
+        ident = self.gaz.lookup(token.text[:-1])
+        return self.actor_ref(ident, "demonym") if ident else None
+
+    def armed_group(self, ent: Span) -> Ref | None:
+        """An armed or political group the gazetteer lacks, named by a code or an acronym before a
+        group noun ("M23 rebels", "the RSF militia", "ADF fighters")."""
+        root = ent.root
+        if root.dep_ != "compound" or root.head.lemma_.lower() not in words("group_nouns") or ent.ent_id_:
+            return None
+        named = ent.label_ not in ("GPE", "LOC")  # a place before "rebels" says where they fight, not who they are
+        if not all(t.is_upper or (named and t.is_title) or any(ch.isdigit() for ch in t.text) or t.text in HYPHENS for t in ent) \
+                or fold(ent.text) in self.gaz.places:
+            return None  # "M23 rebels", "the Mai-Mai Yakutumba militia"; not "Darfur rebels"
+        name = ent.text.strip()
+        ident = f"group-{slugify(name)}"
+        return self.new.setdefault(ident, Ref(ident, name, ActorKind.GROUP, None, "name"))
+
+    def summit_place(self, ent: Span) -> str | None:
+        """Where or by whom a summit is held: "the Alaska summit", "a summit in Geneva", "the BRICS summit"."""
+        root = ent.root
+        for child in root.children:
+            if child.dep_ == "compound" and child.i < ent.start and child.ent_type_ in ("GPE", "ORG", "LOC", "NORP") \
+                    and not child.ent_id_.startswith("issue:"):
+                span = next((e for e in self.doc.ents if e.start <= child.i < e.end), None)
+                return span.text if span is not None else child.text
+            if child.dep_ == "prep" and child.lower_ in ("in", "at"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj" and c.ent_type_ in ("GPE", "LOC", "FAC")), None)
+                if pobj is not None:
+                    span = next((e for e in self.doc.ents if e.start <= pobj.i < e.end), None)
+                    return span.text if span is not None else pobj.text
+        return None
+
+    def run(self) -> Resolution:
+        ents = {ent.start: ent for ent in self.doc.ents}
+        i = 0
+        doc = self.doc
+        while i < len(doc):
+            token = doc[i]
+            ent = ents.get(i)
+            if ent is not None and ent.start > 0 and _CLOCK.match(doc[ent.start - 1].text):
+                i = ent.end  # "11:30 EAT": a time zone, not a body
+                continue
+            if ent is not None:
+                ref = (len(ent) == 1 and self.hyphenated(ent[0])) or self.entity(ent) or self.armed_group(ent)
+                if ref is not None and ref.kind is ActorKind.PERSON and ref.id not in self.gaz.actors:
+                    self.note_title(ent, ref)
+                if ref is not None:
+                    self.mark(ent, ref)
+                i = ent.end
+                continue
+            low = token.lower_
+            hyphenated = self.hyphenated(token)
+            if hyphenated is not None:
+                self.mark((i, i + 1), hyphenated)
+            elif token.pos_ == "PRON" and low == "it" and self.about_issue(token):
+                issue = self.recent_issue(token)  # "declined to sign it", "the US vetoed it"
+                if issue is not None:
+                    self.mark((i, i + 1), issue)
+            elif token.pos_ == "PRON" and low in _PRONOUN_KIND and not _pleonastic(token):
+                members = self.coordinated(token) if _PRONOUN_KIND[low] == "plural" else []
+                ref = members[0] if members else self.antecedent(token, _PRONOUN_KIND[low])
+                if members:
+                    self.groups[i] = members  # "Iran, Belarus and North Korea ... their assistance"
+                if ref is not None:
+                    self.mark((i, i + 1), Ref(ref.id, ref.name, ref.kind, ref.country, "pronoun"))
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in words("crowds") and (crowd := self.crowd(token)) is not None:
+                self.mark((i, i + 1), crowd)
+            elif token.pos_ == "NOUN" and token.tag_ == "NNS" and low in _plural_kinds():
+                members = self.plural(token)
+                if members:
+                    self.groups[i] = members
+            elif token.pos_ in ("NOUN", "PROPN"):
+                found = self.role(token)
+                if found is not None:
+                    self.mark(found[0], found[1])
+                elif low in self.lex.descriptions and any(c.lower_ in ("the", "this", "that") for c in token.children) \
+                        and not any(c.dep_ in ("amod", "compound", "poss") for c in token.children) and token.dep_ != "compound" \
+                        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):  # "the government of X"
+                    ref = self.antecedent(token, self.lex.descriptions[low])
+                    if low in _GOVERNMENT or (ref is None and self.lex.descriptions[low] == "State"):
+                        ref = self.government(token) or ref
+                    if ref is not None:
+                        self.mark((token.left_edge.i, i + 1), Ref(ref.id, ref.name, ref.kind, ref.country, "description"))
+            i += 1
+        for token in doc:  # "the junta in Niamey", "the new government in Dhaka": the place names come later
+            seat = self.seat_of(token) if token.pos_ == "NOUN" else None
+            if seat is not None:
+                self.mark((token.i, token.i + 1), seat)
+        self.quotes()
+        return Resolution(self.refs, self.spans, self.new, self.speakers, self.groups)
+
+
+def resolve_doc(doc: Doc, gaz: Gazetteer, lex: Lexicon, day: dt.date | None = None) -> Resolution:
+    """Resolve every actor and issue mention of ``doc`` as of ``day`` (today if None)."""
+    return _Resolver(doc, gaz, lex, day or dt.date.today()).run()
