@@ -139,6 +139,18 @@ CASES = [
     ("Italy wants clarity.", set(), {("Italy", "supports", "clarity")}),
     ("Kinshasa says the ceasefire is failing and that Kigali backs them.", set(), {("Rwanda", "supports", "ceasefire")}),
     ("China trade war with US escalates\n\nTariffs rose.", set(), {("China", "cooperates", "trade war")}),
+    # a shared object of conjoined verbs; a quotation's speaker named at its end; an introduced person's state
+    ("Colombia accused Venezuela's navy of ramming and boarding a Colombian fishing boat.",
+     {("Venezuela", "attacks", "Colombia"), ("Colombia", "criticizes", "Venezuela")}, set()),
+    ('"Ecuador\'s coast guard seized our trawler this morning. This is illegal," the Peruvian defence minister, Ana Salas, said.',
+     {("Ecuador", "attacks", "Peru"), ("Ana Salas", "criticizes", "Ecuador")}, {("Peru", "criticizes", "Ecuador")}),
+    # refusing to condemn stands by; a speaker's own stated intention is no hypothesis
+    ("Hungary has refused to condemn Moscow since 2022.", {("Hungary", "supports", "Russia")}, set()),
+    ("Peru's foreign minister, Ana Rojas, said she would back Bolivia's bid to host the summit.", {("Ana Rojas", "supports", "Bolivia")}, set()),
+    ("Analysts said Russia would attack Ukraine.", set(), {("Russia", "attacks", "Ukraine")}),
+    # a proposal's owner backs it; a plan for something backs that something instead
+    ("Peru rejected a Chilean proposal on Monday.", {("Chile", "supports", "proposal"), ("Peru", "opposes", "proposal")}, set()),
+    ("Norway's plan for a ceasefire won support.", {("Norway", "supports", "ceasefire")}, {("Norway", "supports", "plan")}),
     # a headline question asserts nothing
     ("Will Rabat, Algiers restore ties?\n\nNo talks are planned.", set(), {("Morocco", "cooperates", "Algeria")}),
 ]

@@ -255,4 +255,10 @@ def _light_subject(noun: Token, lex: Lexicon) -> Token | None:
     return None
 
 def _object_token(pred: Token) -> Token | None:
-    return next((c for c in pred.children if c.dep_ in ("dobj", "obj", "dative", "attr", "oprd")), None)
+    """The object of a verb; one shared with a conjoined verb ("ramming and water-cannoning a boat")."""
+    found = next((c for c in pred.children if c.dep_ in ("dobj", "obj", "dative", "attr", "oprd")), None)
+    if found is None and pred.pos_ == "VERB" and not any(c.dep_ == "prep" for c in pred.children):
+        for conj in pred.children:
+            if conj.dep_ == "conj" and conj.pos_ == "VERB" and not any(c.dep_ in _SUBJ for c in conj.children):
+                return next((c for c in conj.children if c.dep_ in ("dobj", "obj")), None)
+    return found

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.arguments import _fused_participle
 from kg.extract.modality import _intended, _modality, _negated, _refused
-from kg.extract.nouns import _adjectival, _nominal
+from kg.extract.nouns import _adjectival, _nominal, _proposer
 from kg.extract.predicates import _evaluation, _verbal
 from kg.extract.reciprocal import _copular_judgement, _reciprocal
 from kg.extract.surface import headline, headline_relations, surface_relations
@@ -146,7 +146,7 @@ def extract_sentence(sent: Span, res: Resolution, lex: Lexicon, context: dict | 
             judged = list(_evaluation(tok, lex, res))
             found = chain(judged or _verbal(tok, lex, res, context), _reciprocal(tok, lex, res), surface_relations(tok, lex, res))
         elif tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "obj", "pobj", "nsubj")):
-            found = chain(_nominal(tok, lex, res, context), _reciprocal(tok, lex, res))  # "launch an offensive" (tagged ADJ)
+            found = chain(_nominal(tok, lex, res, context), _reciprocal(tok, lex, res), _proposer(tok, res))  # "launch an offensive" (tagged ADJ)
         elif tok.pos_ == "ADJ":
             found = _adjectival(tok, lex, res)
         else:
@@ -175,7 +175,9 @@ def extract_sentence(sent: Span, res: Resolution, lex: Lexicon, context: dict | 
             if tok.pos_ == "NOUN" and _negated(tok):
                 negated = not negated
             if negated:
-                flipped = _FLIP.get(rel) or (Relation.OPPOSES if _refused(tok, lex) and rel.polarity > 0 else None)
+                refused = _refused(tok, lex)  # "refused to condemn Moscow" stands by Moscow
+                flipped = _FLIP.get(rel) or (Relation.OPPOSES if refused and rel.polarity > 0 else None) \
+                    or (Relation.SUPPORTS if refused and rel is Relation.CRITICIZES else None)
                 if flipped is None:
                     continue
                 rel = flipped

@@ -53,6 +53,13 @@ def _negated(tok: Token) -> bool:
             return True
     return False
 
+def _own_intention(verb: Token, aux: Token, lex: Lexicon) -> bool:
+    """"She said she would back Paraguay's bid": a speaker's stated intention, not a hypothesis."""
+    return aux.lower_ in ("would", "will", "'ll") and verb.dep_ == "ccomp" and verb.head.lemma_ in lex.speech \
+        and not any(c.dep_ == "mark" and c.lower_ in lex.conditional for c in verb.children) \
+        and any(c.dep_ == "nsubj" and c.pos_ == "PRON" and c.lower_ != "it" for c in verb.children)
+
+
 _COGNITION = {"believe", "think", "fear", "hope", "see", "know", "view", "expect", "suspect", "doubt"}
 
 
@@ -87,7 +94,7 @@ def _modality(pred: Token, lex: Lexicon, res: Resolution, sent: Span) -> tuple[b
             hypothetical = True  # "urged the bloc to fund Kyiv": the funding has not happened
         if modal_open:
             for child in tok.children:
-                if child.dep_ == "aux" and child.lower_ in lex.modals:
+                if child.dep_ == "aux" and child.lower_ in lex.modals and not _own_intention(tok, child, lex):
                     hypothetical = True
                 if child.dep_ == "mark" and child.lower_ in lex.conditional:
                     hypothetical = True

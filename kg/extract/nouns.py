@@ -21,6 +21,19 @@ from kg.records import Relation
 from kg.resolve import Ref, Resolution
 
 
+def _proposer(noun: Token, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+    """"The EU's proposal for a ceasefire", "a European Union plan": whose proposal it is backs it."""
+    issue = res.at(noun)
+    if issue is None or not issue.is_issue or issue.issue_type != "proposal":
+        return
+    if any(c.dep_ == "prep" and c.lower_ in ("for", "on", "to") for c in noun.children):
+        return  # "Europe's plan for security guarantees": the plan's aim carries the stance (see _nominal)
+    owners = [r for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i
+              for r in [res.at(c)] if r is not None and not r.is_issue]
+    if owners:
+        yield Relation.SUPPORTS, owners[:1], [issue], 0.55, f"{noun.lemma_.lower()} (owner)"
+
+
 def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: dict | None = None) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
     lemma = noun.lemma_.lower()
     low = noun.lower_

@@ -171,7 +171,7 @@ class _Resolver(_Roles, _Collective, _Quotes):
             if ent is not None:
                 ref = (len(ent) == 1 and self.hyphenated(ent[0])) or self.entity(ent) or self.armed_group(ent)
                 if ref is not None and ref.kind is ActorKind.PERSON and ref.id not in self.gaz.actors:
-                    self.note_title(ent, ref)
+                    ref = self.note_title(ent, ref)
                 if ref is not None:
                     self.mark(ent, ref)
                 i = ent.end

@@ -72,22 +72,29 @@ class _Roles(_Base):
             return "prime minister"
         return self.lex.titles.get(lemma)
 
-    def note_title(self, ent: Span, ref: Ref) -> None:
-        """Remember the office a person the gazetteer lacks is introduced with ("Prime Minister
-        Jotham Napat", "Vanuatu's prime minister, Jotham Napat"), for "the prime minister" later."""
+    def note_title(self, ent: Span, ref: Ref) -> Ref:
+        """A person the gazetteer lacks, with what their introduction says: the state they act for
+        ("Poland's interior minister, Tomasz Wilk", "the Philippine defence secretary, Ramon Cruz")
+        and the office, remembered for "the prime minister" later."""
         root = ent.root
         candidates = [self.doc[ent.start - 1]] if ent.start > 0 else []
         if root.dep_ == "appos":
             candidates.append(root.head)
         candidates += [c for c in root.children if c.dep_ == "appos"]
         for token in candidates:
-            title = self.title_of(token) if token.pos_ in ("NOUN", "PROPN") else None
-            if title is None or title == "leader":
+            if token.pos_ not in ("NOUN", "PROPN") or token.i in self.refs:
                 continue
             state = next((s for c in token.children if c.i < token.i for s in [self.state_of(c)] if s), None)
-            self.offices[(state, title)] = ref
-            self.offices[(None, title)] = ref
-            return
+            if state is not None and ref.country is None and ref.id in self.new:
+                ref = Ref(ref.id, ref.name, ref.kind, state, ref.via)
+                self.new[ref.id] = ref
+                self.full_names.update({k: ref for k, v in self.full_names.items() if v.id == ref.id})
+            title = self.title_of(token)
+            if title is not None and title != "leader":
+                self.offices[(state, title)] = ref
+                self.offices[(None, title)] = ref
+                break
+        return ref
 
     def recent_holder(self, title: str) -> str | None:
         for _, ref, _ in reversed(self.history):
