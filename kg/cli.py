@@ -122,15 +122,17 @@ def remove(
 def export(
     out: Annotated[Path, typer.Option("-o", "--out", help="File to write: .ttl .nt .jsonld .trig .graphml .gexf .csv")],
     home: Annotated[Path, typer.Option("--home", help="The graph home made by kg build.")] = Path("out"),
+    fmt: Annotated[str | None, typer.Option("--format", "-f", help="plover or cameo: the claims as event records "
+                                            "(JSON Lines; docs/events.md). Default: the graph, by extension.")] = None,
 ) -> None:
-    """Export the graph by file extension.
+    """Export the graph by file extension, or its claims as PLOVER or CAMEO event records.
 
-    Example: kg export -o stance.graphml --home out/
+    Example: kg export -o stance.graphml --home out/ ; kg export -o events.jsonl --format plover
     """
     from kg.pipeline import export as run_export
 
     try:
-        path = run_export(home, out)
+        path = run_export(home, out, fmt=fmt)
     except (KGError, OSError) as exc:
         _fail(exc)
     typer.echo(f"exported: {path}")

@@ -269,17 +269,25 @@ def remove(article_ids: Iterable[str], out_dir: str | Path = "out", store: str |
     return BuildResult(Extraction(), *paths_out, [], store=spec, removed=len(gone))
 
 
-def export(home: str | Path, path: str | Path, store: str | None = None) -> Path:
-    """``kg export``: write the graph of home ``home`` to ``path`` by extension.
+def export(home: str | Path, path: str | Path, store: str | None = None, fmt: str | None = None) -> Path:
+    """``kg export``: write the graph of home ``home`` to ``path`` by extension, or with ``fmt``
+    ``plover`` or ``cameo`` its claims as event records (``kg.events``, one JSON line per claim).
 
     Raises:
         StoreError: ``home`` is not a home, its store cannot be found, or ``path`` cannot be written.
+        InputError: unknown ``fmt``.
     """
     from kg.graph.export import export as run_export
-    from kg.graph.home import home_spec
+    from kg.graph.home import home_spec, require_home
     from kg.graph.store import open_store
 
     home, path = Path(home), Path(path)
+    if fmt is not None:
+        from kg.events import write_events
+        from kg.gazetteer.config import home_dictionaries
+
+        require_home(home)
+        return write_events(_read_claims(home), load_gazetteer(dictionaries=home_dictionaries(home)), path, fmt)
     st = open_store(home_spec(home, store), home, create=False)
     try:
         trig = st.trig() if path.suffix.lower() == ".trig" else None
