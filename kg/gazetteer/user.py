@@ -179,9 +179,16 @@ def _entry(data: dict[str, Any], where: str) -> Entry:
                  data.get("surname"))
 
 
+class _Loader(yaml.SafeLoader):
+    """Dates stay text, so a bad one is reported with its entry's line (not a bare ValueError)."""
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_scalar)
+
+
 def _read_yaml(path: Path, text: str) -> list[Entry]:
     """A list of entries, or a mapping with an ``actors`` list; every error names the entry's line."""
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     node: Any = None
     try:
         node = loader.get_single_node()
