@@ -183,7 +183,11 @@ class _Loader(yaml.SafeLoader):
     """Dates stay text, so a bad one is reported with its entry's line (not a bare ValueError)."""
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_scalar)
+def _text(loader: yaml.SafeLoader, node: yaml.Node) -> str:
+    return str(node.value)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _text)
 
 
 def _read_yaml(path: Path, text: str) -> list[Entry]:
