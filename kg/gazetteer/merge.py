@@ -37,13 +37,19 @@ def _point(gaz: Gazetteer, name: str, ident: str, source: str) -> None:
     gaz.us_places.discard(key)
 
 
-def _absorbed(gaz: Gazetteer, entry: Entry) -> str | None:
-    """The state a PETRARCH entry is another name of: one undated country-level code that an
-    earlier entry or a built-in state (ISO 3166 alpha-3) already carries ("ISRAELI [ISR]")."""
+def _state_code(entry: Entry) -> str | None:
+    """The one undated country-level code of a PETRARCH entry read as a state ("GONDOR [GON]")."""
     if not entry.country_is_code or entry.kind is not ActorKind.STATE or len(entry.codes) != 1 or entry.codes[0].dated:
         return None
-    code = entry.codes[0].code
-    target = gaz.code_states.get(code) or gaz.iso3.get(code)
+    return entry.codes[0].code
+
+
+def _absorbed(gaz: Gazetteer, entry: Entry) -> str | None:
+    """The state a PETRARCH entry is another name of: its country-level code belongs to another
+    entry's state ("ISRAELI [ISR]" after "ISRAEL [ISR]"). A dictionary's codes are its own, not
+    ISO 3166 ("ERIADOR [ERI]" is not Eritrea), so only dictionaries define them."""
+    code = _state_code(entry)
+    target = gaz.code_states.get(code) if code else None
     return target if target is not None and target != slugify(entry.name) else None
 
 
@@ -57,6 +63,10 @@ def extend(gaz: Gazetteer, entries: list[Entry], source: str) -> None:
     from kg.gazetteer import _plural, _surnames
 
     touched: set[str] = set()
+    for entry in entries:  # the first state entry of a code owns it, wherever the code is used
+        code = _state_code(entry)
+        if code:
+            gaz.code_states.setdefault(code, slugify(entry.name))
     for entry in entries:
         target = _absorbed(gaz, entry)
         if target is not None:
@@ -83,7 +93,7 @@ def extend(gaz: Gazetteer, entries: list[Entry], source: str) -> None:
         elif kind is ActorKind.STATE:
             country = ident
         elif entry.country and entry.country_is_code:
-            country = gaz.code_states.get(entry.country) or gaz.iso3.get(entry.country)
+            country = gaz.code_states.get(entry.country)
         elif entry.country:
             country = _actor_ref(gaz, entry.country, entry.where, "country", True)
         else:
