@@ -17,6 +17,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help="Actor-relati
 
 Paths = Annotated[list[Path], typer.Argument(help="Article files or directories (.txt, .md, .html, .jsonl, .json).")]
 Model = Annotated[str | None, typer.Option("--model", help="spaCy model to load (default: the best installed).")]
+Actors = Annotated[list[Path] | None, typer.Option(
+    "--actors", help="User actor dictionary (.yaml, .csv, or PETRARCH .txt; repeatable; docs/actor-dictionaries.md).")]
 
 
 def _fail(exc: KGError | OSError) -> NoReturn:
@@ -39,14 +41,17 @@ def build(
     model: Model = None,
     processes: Annotated[int, typer.Option("--processes", "-j", help="Parser processes.")] = 1,
     store: Annotated[str, typer.Option("--store", help="memory, oxigraph:DIR or sparql:URL.")] = "memory",
+    actors: Actors = None,
 ) -> None:
     """Build the graph: articles in; graph.ttl, claims.jsonl and graph.html out.
 
-    Example: kg build seeds/ -o out/
+    Example: kg build seeds/ -o out/ --actors my-actors.yaml
     """
     from rich.console import Console
     from rich.progress import Progress
 
+    from kg.gazetteer import load_gazetteer
+    from kg.gazetteer.config import dictionaries_for
     from kg.graph.home import check_output_dir, user_spec
     from kg.ingest import read_articles
     from kg.pipeline import build as run_build
@@ -54,13 +59,14 @@ def build(
     console = Console(stderr=True)
     try:
         user_spec(store)
+        load_gazetteer(dictionaries=dictionaries_for(actors or []))  # a bad dictionary fails before reading
         check_output_dir(out)  # before reading and extracting, which can take long
         read = read_articles(paths)
         _warn_skips(read.skipped)
         with Progress(console=console, transient=True) as bar:
             task = bar.add_task("extracting", total=len(read.articles))
             result = run_build(paths, out, model=model, n_process=processes, read=read, store=store,
-                               progress=lambda n: bar.advance(task, n))
+                               progress=lambda n: bar.advance(task, n), actors=actors or [])
     except (KGError, OSError) as exc:
         _fail(exc)
     ex = result.extraction
@@ -74,15 +80,16 @@ def add(
     out: Annotated[Path, typer.Option("-o", "--out", help="The graph home made by kg build.")] = Path("out"),
     model: Model = None,
     store: Annotated[str | None, typer.Option("--store", help="Override the home's store.")] = None,
+    actors: Actors = None,
 ) -> None:
-    """Add new articles to a graph home without re-processing the old ones.
+    """Add new articles to a graph home without re-processing the old ones (with the home's actor dictionaries).
 
     Example: kg add new-articles/ -o out/
     """
     from kg.pipeline import add as run_add
 
     try:
-        result = run_add(paths, out, model=model, store=store)
+        result = run_add(paths, out, model=model, store=store, actors=actors or [])
     except (KGError, OSError) as exc:
         _fail(exc)
     _warn_skips(result.skipped)
@@ -115,15 +122,17 @@ def remove(
 def export(
     out: Annotated[Path, typer.Option("-o", "--out", help="File to write: .ttl .nt .jsonld .trig .graphml .gexf .csv")],
     home: Annotated[Path, typer.Option("--home", help="The graph home made by kg build.")] = Path("out"),
+    fmt: Annotated[str | None, typer.Option("--format", "-f", help="plover or cameo: the claims as event records "
+                                            "(JSON Lines; docs/events.md). Default: the graph, by extension.")] = None,
 ) -> None:
-    """Export the graph by file extension.
+    """Export the graph by file extension, or its claims as PLOVER or CAMEO event records.
 
-    Example: kg export -o stance.graphml --home out/
+    Example: kg export -o stance.graphml --home out/ ; kg export -o events.jsonl --format plover
     """
     from kg.pipeline import export as run_export
 
     try:
-        path = run_export(home, out)
+        path = run_export(home, out, fmt=fmt)
     except (KGError, OSError) as exc:
         _fail(exc)
     typer.echo(f"exported: {path}")
@@ -156,20 +165,23 @@ def extract(
     model: Model = None,
     include_hypothetical: Annotated[bool, typer.Option("--include-hypothetical", help="Also print hypothetical claims.")] = False,
     min_confidence: Annotated[float, typer.Option("--min-confidence", help="Drop claims below this confidence.")] = 0.0,
+    actors: Actors = None,
 ) -> None:
     """Print the claims extracted from articles.
 
     Example: kg extract seeds/*.txt --format jsonl > claims.jsonl
     """
+    from kg.gazetteer.config import dictionaries_for
     from kg.ingest import read_articles
     from kg.pipeline import filter_claims, run_extraction
 
     if fmt not in ("jsonl", "csv", "table"):
         _fail(KGError(f"unknown format {fmt!r}; use jsonl, csv or table"))
     try:
+        dictionaries = dictionaries_for(actors or [])
         read = read_articles(paths)
         _warn_skips(read.skipped)
-        ex = run_extraction(read.articles, model=model)
+        ex = run_extraction(read.articles, model=model, dictionaries=dictionaries)
     except (KGError, OSError) as exc:
         _fail(exc)
     claims = filter_claims(ex.claims, include_hypothetical, min_confidence)

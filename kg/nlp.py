@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import ModelError
-from kg.gazetteer import Gazetteer, load_gazetteer
+from kg.gazetteer import Gazetteer, dictionary_key, load_gazetteer
 from kg.lexicon import load_lexicon
 from kg.names import SPANS_KEY, NameGuard, common_words, lower_words
 from kg.records import ActorKind
@@ -85,13 +87,20 @@ def _paragraphs(doc):  # type: ignore[no-untyped-def]
     return doc
 
 
-@functools.lru_cache(maxsize=2)
-def load_nlp(model: str | None = None) -> Language:
-    """The spaCy pipeline with the gazetteer's entity ruler placed before ``ner``.
+def load_nlp(model: str | None = None, dictionaries: Iterable[str | Path] = ()) -> Language:
+    """The spaCy pipeline with the entity ruler of the gazetteer (extended by the user actor
+    ``dictionaries``) placed before ``ner``. Cached per model and dictionaries (with their
+    modification times).
 
     Raises:
         ModelError: no model could be loaded.
+        ConfigError: a dictionary is missing or malformed.
     """
+    return _load_nlp(model, dictionary_key(dictionaries))
+
+
+@functools.lru_cache(maxsize=3)
+def _load_nlp(model: str | None, key: tuple[tuple[str, int], ...]) -> Language:
     import spacy
 
     name = resolve_model(model)
@@ -108,15 +117,16 @@ def load_nlp(model: str | None = None) -> Language:
     # sit in ("New Jersey", "Hunter Biden"); the guard decides which proposals become entities
     ruler: Any = nlp.add_pipe("span_ruler", name="kg_gazetteer",
                               config={"spans_key": SPANS_KEY, "annotate_ents": False, "phrase_matcher_attr": "LOWER", "validate": False})
-    gaz = load_gazetteer()
+    dictionaries = [path for path, _ in key]
+    gaz = load_gazetteer(dictionaries=dictionaries)
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(_patterns(nlp, gaz))
     if "kg_names" not in _Language.factories:
-        _Language.factory("kg_names", func=_make_guard)
-    nlp.add_pipe("kg_names")
+        _Language.factory("kg_names", default_config={"dictionaries": []}, func=_make_guard)
+    nlp.add_pipe("kg_names", config={"dictionaries": dictionaries})
     return nlp
 
 
-def _make_guard(nlp: Language, name: str) -> NameGuard:
-    gaz = load_gazetteer()
+def _make_guard(nlp: Language, name: str, dictionaries: list[str]) -> NameGuard:
+    gaz = load_gazetteer(dictionaries=dictionaries)
     return NameGuard(gaz, common_words(nlp), lower_words(gaz))

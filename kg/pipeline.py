@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -44,11 +44,12 @@ class Extraction:
 
 
 def run_extraction(articles: Iterable[Article], model: str | None = None, batch_size: int = 16, n_process: int = 1,
-                   progress: Callable[[int], None] | None = None) -> Extraction:
-    """Parse and extract every article (spaCy ``nlp.pipe`` in batches, optionally multi-process)."""
+                   progress: Callable[[int], None] | None = None, dictionaries: Sequence[str | Path] = ()) -> Extraction:
+    """Parse and extract every article (spaCy ``nlp.pipe`` in batches, optionally multi-process),
+    with the built-in gazetteer extended by the user actor ``dictionaries``."""
     started = time.perf_counter()
-    nlp = load_nlp(model)
-    gaz = load_gazetteer()
+    nlp = load_nlp(model, dictionaries)
+    gaz = load_gazetteer(dictionaries=dictionaries)
     lex = load_lexicon()
     out = Extraction()
     prepared = []
@@ -101,11 +102,11 @@ def _claim_key(rec: dict) -> tuple:
     return (rec["doc"], rec["start"], rec["subject_id"], rec["relation"], rec["object_id"])
 
 
-def _article_graphs(extraction: Extraction) -> dict[str, Graph]:
+def _article_graphs(extraction: Extraction, dictionaries: Sequence[Path] = ()) -> dict[str, Graph]:
     """One graph per article: its node, claims, direct triples and the actors it mentions."""
     from kg.graph.model import build_graph
 
-    gaz = load_gazetteer()
+    gaz = load_gazetteer(dictionaries=dictionaries)
     by_doc: dict[str, list[Claim]] = {}
     for claim in extraction.claims:
         by_doc.setdefault(claim.doc, []).append(claim)
@@ -118,8 +119,11 @@ def _article_graphs(extraction: Extraction) -> dict[str, Graph]:
     return graphs
 
 
-def _write_outputs(store: GraphStore, out: Path, claims: list[dict]) -> tuple[Path, Path, Path]:
-    """Persist the store and replace the home's files in one commit (see ``kg.graph.home``)."""
+def _write_outputs(store: GraphStore, out: Path, claims: list[dict],
+                   dictionaries: Sequence[Path] | None = None) -> tuple[Path, Path, Path]:
+    """Persist the store and replace the home's files in one commit (see ``kg.graph.home``); with
+    ``dictionaries``, the home's ``kg.toml`` lists them."""
+    from kg.gazetteer.config import HOME_CONFIG, config_text
     from kg.graph.home import STORE_NOTE, commit_files, saved_spec
     from kg.view import render_html
 
@@ -129,6 +133,8 @@ def _write_outputs(store: GraphStore, out: Path, claims: list[dict]) -> tuple[Pa
              "claims.jsonl": "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in claims),
              "graph.html": render_html(union),
              STORE_NOTE: saved_spec(store.spec, out) + "\n"}
+    if dictionaries is not None:
+        files[HOME_CONFIG] = config_text(dictionaries, out)
     if store.spec == "memory":
         files["graph.trig"] = store.trig()  # a memory store is saved by the commit below
     else:
@@ -147,9 +153,13 @@ def _read_claims(out: Path) -> list[dict]:
 
 
 def build(paths: Iterable[str | Path], out_dir: str | Path = "out", model: str | None = None, n_process: int = 1,
-          progress: Callable[[int], None] | None = None, read: ReadResult | None = None, store: str | None = None) -> BuildResult:
+          progress: Callable[[int], None] | None = None, read: ReadResult | None = None, store: str | None = None,
+          actors: Sequence[str | Path] = ()) -> BuildResult:
     """``kg build``: read, extract, and make ``out_dir`` the graph's home (store, ``graph.ttl``,
-    ``claims.jsonl``, ``graph.html``), replacing what it held.
+    ``claims.jsonl``, ``graph.html``, ``kg.toml``), replacing what it held.
+
+    The user actor dictionaries are the project's (``[tool.kg]`` in ``pyproject.toml``) and
+    ``actors``; the home's ``kg.toml`` lists them for ``kg add``.
 
     The output directory and the store are checked before extraction starts; the home's files are
     replaced all at once at the end, so an interrupted build leaves the previous home as it was.
@@ -157,56 +167,64 @@ def build(paths: Iterable[str | Path], out_dir: str | Path = "out", model: str |
     Raises:
         StoreError: the output directory or the store cannot be used, or another command holds the home.
     """
+    from kg.gazetteer.config import dictionaries_for
     from kg.graph.home import check_output_dir, locked, user_spec
     from kg.graph.model import add_ontology, new_graph
     from kg.graph.store import ONTOLOGY_GRAPH, article_graph_iri, open_store
 
     out = Path(out_dir)
     spec = user_spec(store or "memory")
+    dictionaries = dictionaries_for(actors)
+    load_gazetteer(dictionaries=dictionaries)  # a bad dictionary fails before any work
     check_output_dir(out)
     with locked(out):
         st = open_store(spec, None if spec == "memory" else out)
         try:
             read = read or read_articles(paths)
-            extraction = run_extraction(read.articles, model=model, n_process=n_process, progress=progress)
+            extraction = run_extraction(read.articles, model=model, n_process=n_process, progress=progress,
+                                        dictionaries=dictionaries)
             extraction.skipped = read.skipped
             for iri in list(st.graphs()):
                 st.drop(iri)
             ontology = new_graph()
             add_ontology(ontology)
             st.put(ONTOLOGY_GRAPH, ontology)
-            for article_id, graph in _article_graphs(extraction).items():
+            for article_id, graph in _article_graphs(extraction, dictionaries).items():
                 st.put(article_graph_iri(article_id), graph)
-            paths_out = _write_outputs(st, out, [c.as_dict() for c in extraction.claims])
+            paths_out = _write_outputs(st, out, [c.as_dict() for c in extraction.claims], dictionaries)
         finally:
             st.close()
     return BuildResult(extraction, *paths_out, read.skipped, store=spec, added=len(extraction.articles))
 
 
 def add(paths: Iterable[str | Path], out_dir: str | Path = "out", model: str | None = None, store: str | None = None,
-        progress: Callable[[int], None] | None = None) -> BuildResult:
-    """``kg add``: extract only the articles ``out_dir`` does not hold yet and add them.
+        progress: Callable[[int], None] | None = None, actors: Sequence[str | Path] = ()) -> BuildResult:
+    """``kg add``: extract only the articles ``out_dir`` does not hold yet and add them, with the
+    home's actor dictionaries (its ``kg.toml``), the project's, and ``actors`` (then listed too).
 
     Raises:
         StoreError: ``out_dir`` is not a home, its store cannot be found, or another command holds it.
     """
+    from kg.gazetteer.config import dictionaries_for
     from kg.graph.home import home_spec, locked
     from kg.graph.store import article_graph_iri, open_store
 
     out = Path(out_dir)
     spec = home_spec(out, store)
+    dictionaries = dictionaries_for(actors, home=out)
+    load_gazetteer(dictionaries=dictionaries)
     with locked(out):
         st = open_store(spec, out, create=False)
         try:
             read = read_articles(paths)
             present = st.article_ids()
             new = [a for a in read.articles if a.id not in present]
-            extraction = run_extraction(new, model=model, progress=progress)
+            extraction = run_extraction(new, model=model, progress=progress, dictionaries=dictionaries)
             extraction.skipped = read.skipped
-            for article_id, graph in _article_graphs(extraction).items():
+            for article_id, graph in _article_graphs(extraction, dictionaries).items():
                 st.put(article_graph_iri(article_id), graph)
             claims = [c for c in _read_claims(out) if c["doc"] not in {a.id for a in new}]
-            paths_out = _write_outputs(st, out, claims + [c.as_dict() for c in extraction.claims])
+            paths_out = _write_outputs(st, out, claims + [c.as_dict() for c in extraction.claims], dictionaries)
         finally:
             st.close()
     return BuildResult(extraction, *paths_out, read.skipped, store=spec, added=len(new),
@@ -251,17 +269,25 @@ def remove(article_ids: Iterable[str], out_dir: str | Path = "out", store: str |
     return BuildResult(Extraction(), *paths_out, [], store=spec, removed=len(gone))
 
 
-def export(home: str | Path, path: str | Path, store: str | None = None) -> Path:
-    """``kg export``: write the graph of home ``home`` to ``path`` by extension.
+def export(home: str | Path, path: str | Path, store: str | None = None, fmt: str | None = None) -> Path:
+    """``kg export``: write the graph of home ``home`` to ``path`` by extension, or with ``fmt``
+    ``plover`` or ``cameo`` its claims as event records (``kg.events``, one JSON line per claim).
 
     Raises:
         StoreError: ``home`` is not a home, its store cannot be found, or ``path`` cannot be written.
+        InputError: unknown ``fmt``.
     """
     from kg.graph.export import export as run_export
-    from kg.graph.home import home_spec
+    from kg.graph.home import home_spec, require_home
     from kg.graph.store import open_store
 
     home, path = Path(home), Path(path)
+    if fmt is not None:
+        from kg.events import write_events
+        from kg.gazetteer.config import home_dictionaries
+
+        require_home(home)
+        return write_events(_read_claims(home), load_gazetteer(dictionaries=home_dictionaries(home)), path, fmt)
     st = open_store(home_spec(home, store), home, create=False)
     try:
         trig = st.trig() if path.suffix.lower() == ".trig" else None

@@ -1,23 +1,27 @@
 """The world gazetteer: states, international bodies and people with dated roles.
 
-Loaded from the data files in ``ontology/gazetteer/`` and validated at load time.
+Loaded from the data files in ``ontology/gazetteer/`` and validated at load time, then extended by
+any user actor dictionaries (:mod:`kg.gazetteer.user`, ``docs/actor-dictionaries.md``).
 """
 from __future__ import annotations
 
+import copy
 import csv
 import datetime as dt
 import functools
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from kg.errors import ConfigError
+from kg.gazetteer.user import DatedCode
 from kg.records import Actor, ActorKind, Role
 from kg.text import fold, slugify
 
-__all__ = ["Gazetteer", "load_gazetteer", "ONTOLOGY_DIR"]
+__all__ = ["Gazetteer", "load_gazetteer", "dictionary_key", "ONTOLOGY_DIR"]
 
 def ontology_dir() -> Path:
     """Where the ontology, shapes, lexicons, gazetteer and queries are: ``kg/ontology`` inside an
@@ -83,6 +87,16 @@ class Gazetteer:
     readings: dict[str, list[str]] = field(default_factory=dict)
     # folded ambiguous alias -> ids of the states whose mention in the article selects this reading
     context: dict[str, set[str]] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)  # actor id -> the user dictionary it came from
+    codes: dict[str, tuple[DatedCode, ...]] = field(default_factory=dict)  # actor id -> event-data codes
+    code_states: dict[str, str] = field(default_factory=dict)  # country-level code -> state id (dictionaries)
+
+    def code_on(self, actor_id: str, day: dt.date | None) -> str | None:
+        """The actor's event-data code (CAMEO style) on ``day``: the first dated code in force, else
+        the undated one; None for none or a null code ("---")."""
+        codes = self.codes.get(actor_id, ())
+        found = next((c for c in codes if c.dated and c.valid_on(day)), None) or next((c for c in codes if not c.dated), None)
+        return None if found is None or found.code in ("---", "+++") else found.code
 
     def lookup(self, text: str) -> str | None:
         """The actor id a name, alias, seat or demonym stands for, if any."""
@@ -199,13 +213,50 @@ def _surnames(name: str, aliases: list[str], given: object) -> list[str]:
     return out
 
 
-@functools.lru_cache(maxsize=4)
-def load_gazetteer(directory: Path | None = None) -> Gazetteer:
-    """Load and validate the gazetteer files.
+def dictionary_key(dictionaries: Iterable[str | Path]) -> tuple[tuple[str, int], ...]:
+    """The cache key of a list of user dictionaries: each absolute path with its modification
+    time, so an edited dictionary is read again.
 
     Raises:
-        ConfigError: a file is missing, a row is malformed, or a role names an unknown state.
+        ConfigError: a dictionary does not exist.
     """
+    key = []
+    for path in dictionaries:
+        resolved = Path(path).expanduser().resolve()
+        try:
+            key.append((str(resolved), resolved.stat().st_mtime_ns))
+        except OSError:
+            raise ConfigError(f"{path}: no such actor dictionary; check the path given to --actors or in kg.toml") from None
+    return tuple(key)
+
+
+def load_gazetteer(directory: Path | None = None, dictionaries: Iterable[str | Path] = ()) -> Gazetteer:
+    """The built-in gazetteer, extended in order by the user actor ``dictionaries``.
+
+    A later dictionary's entry overrides an earlier one (or a built-in actor) of the same name.
+    Both parts are cached; an edited dictionary is read again.
+
+    Raises:
+        ConfigError: a file is missing, a row is malformed, or a role names an unknown state; for a
+            user dictionary, the message names its file and line.
+    """
+    key = dictionary_key(dictionaries)
+    return _extended(directory, key) if key else _builtin(directory)
+
+
+@functools.lru_cache(maxsize=4)
+def _extended(directory: Path | None, key: tuple[tuple[str, int], ...]) -> Gazetteer:
+    from kg.gazetteer.merge import extend
+    from kg.gazetteer.user import read_dictionary
+
+    gaz = copy.deepcopy(_builtin(directory))  # the cached built-in one is shared; never mutate it
+    for path, _ in key:
+        extend(gaz, read_dictionary(Path(path)), Path(path).name)
+    return gaz
+
+
+@functools.lru_cache(maxsize=4)
+def _builtin(directory: Path | None = None) -> Gazetteer:
     directory = directory or ONTOLOGY_DIR / "gazetteer"
     gaz = Gazetteer()
     extras = {row["iso3"]: row for row in _rows(directory / "state_extras.csv")}

@@ -62,9 +62,12 @@ def _add_actor(g: Graph, actor: Actor, gaz: Gazetteer | None) -> None:
     if actor.country and actor.country != actor.id:
         g.add((node, KG.actsFor, actor_iri(actor.country)))
         if gaz is not None and actor.country in gaz.actors:
-            _add_actor(g, gaz.actors[actor.country], None)
+            country = gaz.actors[actor.country]
+            _add_actor(g, country, gaz if country.country in (None, country.id) else None)
     if actor.qid:
         g.add((node, OWL.sameAs, WD[actor.qid]))
+    if gaz is not None and actor.id in gaz.sources:  # provenance: the user dictionary it came from
+        g.add((node, DCTERMS.source, Literal(gaz.sources[actor.id])))
     for n, role in enumerate(actor.roles):
         rnode = DATA[f"role/{actor.id}-{n}"]
         g.add((node, KG.holdsRole, rnode))
