@@ -232,12 +232,12 @@ def stance_timeline(graph: Graph, period: str = "month", pairs: Iterable[tuple[s
     undated = 0
     for claim, s, o, pol, conf, date, doc, rel, text, start in run_query(graph, _CLAIMS).rows:
         x, y = state.get(s, s), state.get(o, o)
-        key = (x, y) if x < y else (y, x)
-        if x == y or (wanted is not None and key not in wanted):
+        pair_key = (x, y) if x < y else (y, x)
+        if x == y or (wanted is not None and pair_key not in wanted):
             continue
         day = date if isinstance(date, dt.date) else None
         undated += day is None
-        cell = acc[(period_of(day, period), *key)]
+        cell = acc[(period_of(day, period), *pair_key)]
         cell[0] += int(pol) * Decimal(str(conf))
         cell[1 if int(pol) > 0 else 2] += 1
         cell[3].append((int(start), Evidence(str(claim), str(doc or ""), day, labels.get(s, s), str(rel).rsplit("#", 1)[-1],
@@ -245,9 +245,8 @@ def stance_timeline(graph: Graph, period: str = "month", pairs: Iterable[tuple[s
     order = sorted(acc, key=lambda k: (k[0] == UNDATED, k))
     out = Timeline(period, undated=undated)
     last: dict[tuple[str, str], tuple[str, Decimal]] = {}
-    for key in order:
-        when, a, b = key
-        total, sup, opp, found = acc[key]
+    for when, a, b in order:
+        total, sup, opp, found = acc[(when, a, b)]
         stance = PeriodStance(when, a, b, labels.get(a, a), labels.get(b, b), float(round(total, 3)), sup + opp, sup, opp)
         out.stances.append(stance)
         if when == UNDATED:
