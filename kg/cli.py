@@ -39,10 +39,11 @@ def build(
     model: Model = None,
     processes: Annotated[int, typer.Option("--processes", "-j", help="Parser processes.")] = 1,
     store: Annotated[str, typer.Option("--store", help="memory, oxigraph:DIR or sparql:URL.")] = "memory",
+    cluster: Annotated[str | None, typer.Option("--cluster", help="Run on Dask: local:N workers, or tcp://HOST:PORT of a scheduler.")] = None,
 ) -> None:
     """Build the graph: articles in; graph.ttl, claims.jsonl and graph.html out.
 
-    Example: kg build seeds/ -o out/
+    Example: kg build seeds/ -o out/ --cluster local:2
     """
     from rich.console import Console
     from rich.progress import Progress
@@ -53,13 +54,19 @@ def build(
 
     console = Console(stderr=True)
     try:
+        if cluster and processes != 1:
+            raise KGError("--cluster and -j are alternatives; give one")
+        if cluster:
+            from kg.cluster import parse_cluster
+
+            parse_cluster(cluster)
         user_spec(store)
         check_output_dir(out)  # before reading and extracting, which can take long
         read = read_articles(paths)
         _warn_skips(read.skipped)
         with Progress(console=console, transient=True) as bar:
             task = bar.add_task("extracting", total=len(read.articles))
-            result = run_build(paths, out, model=model, n_process=processes, read=read, store=store,
+            result = run_build(paths, out, model=model, n_process=processes, read=read, store=store, cluster=cluster,
                                progress=lambda n: bar.advance(task, n))
     except (KGError, OSError) as exc:
         _fail(exc)
