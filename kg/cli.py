@@ -42,10 +42,11 @@ def build(
     processes: Annotated[int, typer.Option("--processes", "-j", help="Parser processes.")] = 1,
     store: Annotated[str, typer.Option("--store", help="memory, oxigraph:DIR or sparql:URL.")] = "memory",
     actors: Actors = None,
+    cluster: Annotated[str | None, typer.Option("--cluster", help="Run on Dask: local:N workers, or tcp://HOST:PORT of a scheduler.")] = None,
 ) -> None:
     """Build the graph: articles in; graph.ttl, claims.jsonl and graph.html out.
 
-    Example: kg build seeds/ -o out/ --actors my-actors.yaml
+    Example: kg build seeds/ -o out/ --actors my-actors.yaml --cluster local:2
     """
     from rich.console import Console
     from rich.progress import Progress
@@ -58,6 +59,12 @@ def build(
 
     console = Console(stderr=True)
     try:
+        if cluster and processes != 1:
+            raise KGError("--cluster and -j are alternatives; give one")
+        if cluster:
+            from kg.cluster import parse_cluster
+
+            parse_cluster(cluster)
         user_spec(store)
         load_gazetteer(dictionaries=dictionaries_for(actors or []))  # a bad dictionary fails before reading
         check_output_dir(out)  # before reading and extracting, which can take long
@@ -65,7 +72,7 @@ def build(
         _warn_skips(read.skipped)
         with Progress(console=console, transient=True) as bar:
             task = bar.add_task("extracting", total=len(read.articles))
-            result = run_build(paths, out, model=model, n_process=processes, read=read, store=store,
+            result = run_build(paths, out, model=model, n_process=processes, read=read, store=store, cluster=cluster,
                                progress=lambda n: bar.advance(task, n), actors=actors or [])
     except (KGError, OSError) as exc:
         _fail(exc)
@@ -294,10 +301,16 @@ def analyze(
     graph: Annotated[Path, typer.Option("--graph", "-g", help="Graph file.")] = Path("out/graph.ttl"),
     by_actor: Annotated[bool, typer.Option("--by-actor", help="Keep people apart from the states they act for.")] = False,
     top: Annotated[int, typer.Option("--top", help="Rows per table.")] = 15,
+    timeline: Annotated[bool, typer.Option("--timeline", help="Stance per period and the changes between periods.")] = False,
+    period: Annotated[str | None, typer.Option("--period", help="With --timeline: week, month (default) or quarter.")] = None,
+    pair: Annotated[tuple[str, str] | None, typer.Option("--pair", help="With --timeline: only this pair of actors.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="With --timeline: table, csv or json.")] = "table",
 ) -> None:
-    """Print pair stances, camps, structural balance, brokers and contested issues.
+    """Print pair stances, camps, structural balance, brokers and contested issues; or, with
+    --timeline, each pair's stance per period and its changes (new alliances, new tensions, sign
+    flips) with their evidence.
 
-    Example: kg analyze --graph out/graph.ttl
+    Example: kg analyze --graph out/graph.ttl --timeline --period month --pair Kestel Varga
     """
     from rich.console import Console
     from rich.table import Table
@@ -305,6 +318,11 @@ def analyze(
     from kg.analyze import analyze as run_analysis
     from kg.graph import load_graph
 
+    if not timeline and (period or pair or fmt != "table"):
+        _fail(KGError("--period, --pair and --format go with --timeline"))
+    if timeline:
+        _print_timeline(graph, period or "month", pair, fmt, by_state=not by_actor)
+        return
     try:
         result = run_analysis(load_graph(graph), by_state=not by_actor)
     except (KGError, OSError) as exc:
@@ -327,6 +345,41 @@ def analyze(
     for label, sup, opp in result.contested[:top]:
         table.add_row(label, str(sup), str(opp))
     console.print(table)
+
+
+def _print_timeline(graph: Path, period: str, pair: tuple[str, str] | None, fmt: str, by_state: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from kg.graph import load_graph
+    from kg.timeline import stance_timeline
+
+    if fmt not in ("table", "csv", "json"):
+        _fail(KGError(f"unknown format {fmt!r}; use table, csv or json"))
+    try:
+        result = stance_timeline(load_graph(graph), period, [pair] if pair else None, by_state=by_state)
+    except (KGError, OSError) as exc:
+        _fail(exc)
+    if fmt == "csv":
+        typer.echo(result.to_csv(), nl=False)
+        return
+    if fmt == "json":
+        typer.echo(result.to_json(), nl=False)
+        return
+    console = Console(width=160)
+    table = Table(period, "actor", "actor", "stance", "claims", "supporting", "opposing", "change",
+                  title=f"Stance per {period} (confidence-weighted)")
+    for row in result.rows():
+        table.add_row(row["period"], row["a_label"], row["b_label"], f"{row['stance']:+.2f}", str(row["claims"]),
+                      str(row["supporting"]), str(row["opposing"]), row["change"])
+    console.print(table)
+    for change in result.changes:
+        before = "none" if change.before is None else f"{change.before:+.2f} in {change.since}"
+        console.print(f"{change.period}  {change.a_label} - {change.b_label}: {change.kind.value} "
+                      f"({before} -> {change.after:+.2f})", markup=False, highlight=False)
+        for e in change.evidence:
+            console.print(f"    {e.date} {e.doc}: {' '.join(e.text.split())}", markup=False, highlight=False)
+    console.print(f"undated claims: {result.undated}", markup=False, highlight=False)
 
 
 @app.command("eval")

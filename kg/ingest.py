@@ -4,6 +4,9 @@ Supported: ``.txt``; ``.md`` with optional YAML front matter (title, date, url, 
 ``.html``/``.htm`` (main text by trafilatura); ``.jsonl`` and ``.json`` records with ``id`` and
 ``text`` (and optional title, date, url, source). Unreadable inputs are skipped and counted,
 never fatal.
+
+An article's date comes from its metadata (front matter, record field, HTML metadata), else from
+a wire-style dateline at the start of its text; otherwise it stays unknown (None).
 """
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -19,7 +22,7 @@ import yaml
 from kg.errors import InputError
 from kg.records import Article
 
-__all__ = ["read_articles", "Skip", "ReadResult", "MAX_BYTES", "SUFFIXES"]
+__all__ = ["read_articles", "Skip", "ReadResult", "MAX_BYTES", "SUFFIXES", "parse_date", "dateline_date"]
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".json"}
 MAX_BYTES = 50_000_000  # one file; larger ones are skipped with a note
@@ -86,23 +89,73 @@ def infer_date(text: str, today: dt.date | None = None) -> dt.date | None:
     True
     """
     today = today or dt.date.today()
-    months = {m: i for i, m in enumerate(_MONTHS.split("|"), 1)}
-    found = []
-    for m in _MDY.finditer(text):
-        found.append((int(m.group(3)), months[m.group(1)], int(m.group(2))))
-    for m in _DMY.finditer(text):
-        found.append((int(m.group(3)), months[m.group(2)], int(m.group(1))))
-    for m in _ISO.finditer(text):
-        found.append((int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    dates = [day for day in _full_dates(text) if day <= today]
+    return max(dates) if dates else None
+
+
+_MON = r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_DATELINE = re.compile(
+    rf"^[ \t]*[A-Z][A-Z.'’ -]+(?:,[ \t]+[A-Z][\w.'’ -]*)*,[ \t]+(?P<month>{_MONTHS}|(?:{_MON})\.?)[ \t]+(?P<day>\d{{1,2}})"
+    rf"(?:,?[ \t]+(?P<year>\d{{4}}))?[ \t]*(?:\([^)\n]{{1,40}}\)[ \t]*)?(?:-{{1,2}}|[–—])", re.M)
+
+
+def _month_number(name: str) -> int:
+    return [m[:3] for m in _MONTHS.split("|")].index(name.rstrip(".")[:3]) + 1
+
+
+def _full_dates(text: str) -> list[dt.date]:
+    """Every valid full date (with its year) that ``text`` writes out."""
+    found = [(int(m.group(3)), _month_number(m.group(1)), int(m.group(2))) for m in _MDY.finditer(text)]
+    found += [(int(m.group(3)), _month_number(m.group(2)), int(m.group(1))) for m in _DMY.finditer(text)]
+    found += [(int(m.group(1)), int(m.group(2)), int(m.group(3))) for m in _ISO.finditer(text)]
     dates = []
     for y, mo, d in found:
         try:
-            day = dt.date(y, mo, d)
+            dates.append(dt.date(y, mo, d))
         except ValueError:
             continue
-        if day <= today:
-            dates.append(day)
-    return max(dates) if dates else None
+    return dates
+
+
+def dateline_date(text: str) -> dt.date | None:
+    """The date of a wire-style dateline near the start ("TRIPOLI, May 18 (Wire) -").
+
+    A dateline without a year takes the year that puts it nearest to the full dates the article
+    gives elsewhere; with none, the date is unknown (None), never guessed from today.
+
+    >>> dateline_date("WASHINGTON, Aug. 21, 2025 (Reuters) - The talks ended.")
+    datetime.date(2025, 8, 21)
+    >>> dateline_date("KYIV, Jan. 3 (Wire) - The strikes went on, as they had since 28 December 2024.")
+    datetime.date(2025, 1, 3)
+    >>> dateline_date("TRIPOLI, May 18 (Wire) - The council met.") is None
+    True
+    """
+    match = _DATELINE.search(text[:600])
+    if match is None:
+        return None
+    month, day = _month_number(match.group("month")), int(match.group("day"))
+    if match.group("year"):
+        try:
+            return dt.date(int(match.group("year")), month, day)
+        except ValueError:
+            return None
+    others = _full_dates(text)
+    candidates = []
+    for year in sorted({d.year + k for d in others for k in (-1, 0, 1)}):
+        try:
+            day_then = dt.date(year, month, day)
+        except ValueError:  # 29 February of a common year
+            continue
+        candidates.append((min(abs((day_then - d).days) for d in others), day_then))
+    return min(candidates)[1] if candidates else None
+
+
+def _dated(article: Article) -> Article:
+    """``article`` with the date of its dateline when its metadata gave none."""
+    if article.date is not None:
+        return article
+    day = dateline_date(article.text)
+    return article if day is None else replace(article, date=day)
 
 
 def _files(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -231,5 +284,5 @@ def read_articles(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES) -> Re
                 result.skipped.append(Skip(str(path), f"duplicate article id {art.id!r}; skipped"))
                 continue
             seen.add(art.id)
-            result.articles.append(art)
+            result.articles.append(_dated(art))
     return result

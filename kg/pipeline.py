@@ -70,9 +70,14 @@ def run_extraction(articles: Iterable[Article], model: str | None = None, batch_
                     out.actors[ident] = gaz.actors.get(ident) or _new_actor(res.new_actors.get(ident), ident)
         if progress:
             progress(1)
-    out.claims.sort(key=lambda c: (c.doc, c.start, c.subject_id, c.relation.value, c.object_id))
+    out.claims.sort(key=claim_order)
     out.seconds = time.perf_counter() - started
     return out
+
+
+def claim_order(claim: Claim) -> tuple:
+    """The order of claims in an :class:`Extraction` (and so in ``claims.jsonl``)."""
+    return (claim.doc, claim.start, claim.subject_id, claim.relation.value, claim.object_id)
 
 
 def _new_actor(ref: object, ident: str) -> Actor:
@@ -154,24 +159,32 @@ def _read_claims(out: Path) -> list[dict]:
 
 def build(paths: Iterable[str | Path], out_dir: str | Path = "out", model: str | None = None, n_process: int = 1,
           progress: Callable[[int], None] | None = None, read: ReadResult | None = None, store: str | None = None,
-          actors: Sequence[str | Path] = ()) -> BuildResult:
+          actors: Sequence[str | Path] = (), cluster: str | None = None) -> BuildResult:
     """``kg build``: read, extract, and make ``out_dir`` the graph's home (store, ``graph.ttl``,
     ``claims.jsonl``, ``graph.html``, ``kg.toml``), replacing what it held.
 
     The user actor dictionaries are the project's (``[tool.kg]`` in ``pyproject.toml``) and
     ``actors``; the home's ``kg.toml`` lists them for ``kg add``.
 
+    ``cluster`` (``local:N`` or ``tcp://HOST:PORT``) runs parsing and extraction on Dask
+    distributed (:mod:`kg.cluster`) instead of ``n_process`` local processes; the result is the same.
+
     The output directory and the store are checked before extraction starts; the home's files are
     replaced all at once at the end, so an interrupted build leaves the previous home as it was.
 
     Raises:
         StoreError: the output directory or the store cannot be used, or another command holds the home.
+        KGError: ``cluster`` is malformed, Dask is not installed, or no scheduler answers.
     """
     from kg.gazetteer.config import dictionaries_for
     from kg.graph.home import check_output_dir, locked, user_spec
     from kg.graph.model import add_ontology, new_graph
     from kg.graph.store import ONTOLOGY_GRAPH, article_graph_iri, open_store
 
+    if cluster:
+        from kg.cluster import parse_cluster
+
+        parse_cluster(cluster)  # before the output directory is locked
     out = Path(out_dir)
     spec = user_spec(store or "memory")
     dictionaries = dictionaries_for(actors)
@@ -181,8 +194,13 @@ def build(paths: Iterable[str | Path], out_dir: str | Path = "out", model: str |
         st = open_store(spec, None if spec == "memory" else out)
         try:
             read = read or read_articles(paths)
-            extraction = run_extraction(read.articles, model=model, n_process=n_process, progress=progress,
-                                        dictionaries=dictionaries)
+            if cluster:
+                from kg.cluster import run_distributed
+
+                extraction = run_distributed(read.articles, cluster, model=model, progress=progress, dictionaries=dictionaries)
+            else:
+                extraction = run_extraction(read.articles, model=model, n_process=n_process, progress=progress,
+                                            dictionaries=dictionaries)
             extraction.skipped = read.skipped
             for iri in list(st.graphs()):
                 st.drop(iri)
