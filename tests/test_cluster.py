@@ -50,9 +50,9 @@ def test_workers_of_a_scheduler_load_the_model_once_and_share_the_batches(single
     from kg.ingest import read_articles
 
     def model_loads() -> tuple[int, int]:
-        from kg.nlp import load_nlp
+        from kg.nlp import _load_nlp  # the cache behind load_nlp, keyed by model and dictionaries
 
-        info = load_nlp.cache_info()
+        info = _load_nlp.cache_info()
         return info.misses, info.hits
 
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
