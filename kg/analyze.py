@@ -177,7 +177,6 @@ SELECT ?s ?o ?rel ?pol ?conf WHERE {
   ?claim a kg:Claim ; kg:subject ?s ; kg:object ?o ; kg:relationType ?rel ; kg:polarity ?pol ; kg:confidence ?conf ;
          kg:modality ?m .
   FILTER (?m != kg:Hypothetical)
-  FILTER NOT EXISTS { ?o a kg:Issue }
 }"""
 CONTACT_RELATIONS = frozenset({"meets", "negotiates"})  # meeting or talking to someone is not siding with them
 
@@ -211,11 +210,16 @@ def component_camps(graph: Graph, by_state: bool = True, min_claims: int = 2) ->
     Returns:
         Camps ordered by component, then side.
     """
+    from rdflib import RDF
+
+    from kg.graph.namespace import KG
+
     state = _state_of(graph) if by_state else {}
+    issues = {str(i) for i in graph.subjects(RDF.type, KG.Issue)}  # a set lookup: NOT EXISTS is slow in rdflib
     stance: dict[tuple[str, str], float] = defaultdict(float)
     evidence: dict[str, int] = defaultdict(int)
     for s, o, rel, pol, conf in run_query(graph, _STANCE_CLAIMS).rows:
-        if str(rel).rsplit("#", 1)[-1] in CONTACT_RELATIONS:
+        if str(rel).rsplit("#", 1)[-1] in CONTACT_RELATIONS or str(o) in issues:
             continue
         a, b = state.get(str(s), str(s)), state.get(str(o), str(o))
         if a == b:
