@@ -131,7 +131,7 @@ def view_data(graph: Graph, max_nodes: int = 300, min_claims: int = 2) -> dict:
     gaz_names = _gazetteer_names()
     palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]
     state_colour: dict[str, str] = {}
-    nodes = []
+    nodes: list[dict[str, Any]] = []
     for node in keep:
         ref = URIRef(node)
         name = str(graph.value(ref, RDFS.label) or node.rsplit("/", 1)[-1])
@@ -155,7 +155,7 @@ def view_data(graph: Graph, max_nodes: int = 300, min_claims: int = 2) -> dict:
                       "stateColor": state_colour.get(home, "#cccccc"), "camp": list(camp) if camp else None,
                       "state": str(graph.value(state, RDFS.label) or "") if state else "",
                       "aliases": aliases[:12], "search": sorted(keys), "roles": sorted(roles)})
-    out_edges = []
+    out_edges: list[dict[str, Any]] = []
     for (s, o, kind), claims in sorted(edges.items()):
         if s in kept and o in kept:
             opposite = "tension" if kind == "alliance" else "alliance" if kind == "tension" else ""
@@ -175,7 +175,7 @@ def view_data(graph: Graph, max_nodes: int = 300, min_claims: int = 2) -> dict:
         names = [label_of.get(m) or str(graph.value(URIRef(m), RDFS.label) or m.rsplit("/", 1)[-1]) for m in c.members]
         camp_list.append({"component": c.component, "side": c.side, "colour": _CAMP_COLOUR[c.component % len(_CAMP_COLOUR)][c.side],
                           "members": names, "shown": len(shown)})
-    dates = sorted({d for e in out_edges for d in e["dates"]})
+    dates: list[str] = sorted({d for e in out_edges for d in e["dates"]})
     monthly = len({d[:7] for d in dates}) > 1
     return {"nodes": nodes, "edges": out_edges, "omitted": max(0, len(degree) - len(keep)), "camps": camp_list,
             "blocs": len(camp_list), "periods": sorted({_period(d, monthly) for d in dates}), "monthly": monthly}

@@ -103,10 +103,9 @@ def _separate(pos: np.ndarray, boxes: np.ndarray, rounds: int = 400) -> np.ndarr
             sx = np.where(x[i] == x[j], -1.0, sx)
             sy = np.where(y[i] + (top[i] + bottom[i]) / 2 < y[j] + (top[j] + bottom[j]) / 2, -1.0, 1.0)
             sy = np.where(y[i] == y[j], -1.0, sy)
-            np.add.at(move, (i, 0), sx * dx)
-            np.add.at(move, (j, 0), -sx * dx)
-            np.add.at(move, (i, 1), sy * dy)
-            np.add.at(move, (j, 1), -sy * dy)
+            step = np.stack([sx * dx, sy * dy], axis=1)
+            np.add.at(move, i, step)
+            np.add.at(move, j, -step)
             pos += move
         centre = pos.mean(axis=0)
         pos = centre + (pos - centre) * 1.1
