@@ -212,7 +212,7 @@ def edge_width(articles: int, contact: bool = False) -> float:
     """Edge width: grows with the number of distinct articles; contact stays thin.
 
     >>> edge_width(1), edge_width(3), edge_width(20), edge_width(3, contact=True)
-    (2.0, 4.0, 8.0, 1.5)
+    (2.0, 4.0, 8.0, 1.75)
     """
     if contact:
         return 1.0 + 0.25 * min(articles, 4)

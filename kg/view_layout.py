@@ -206,6 +206,8 @@ def _shelves(sizes: Sequence[tuple[float, float]], row_width: float, margin: flo
 def _pack(sizes: Sequence[tuple[float, float]], aspect: float, margin: float = 80.0) -> list[tuple[float, float]]:
     """Offsets for components (largest first) in rows, the row width chosen so that the whole
     drawing fits a screen of ``aspect`` at the largest zoom."""
+    if not sizes:
+        return []
     best: tuple[float, list[tuple[float, float]]] | None = None
     widest = max(w for w, _ in sizes)
     candidates = sorted({widest, *(sum(w for w, _ in sizes[:k]) + margin * (k - 1) for k in range(1, len(sizes) + 1))})

@@ -236,6 +236,16 @@ def test_allies_lie_closer_than_opponents(realistic) -> None:
     assert mean_length("alliance") < 0.85 * mean_length("tension")
 
 
+def test_an_empty_graph_gives_an_empty_view() -> None:
+    from rdflib import Graph
+
+    from kg.view import render_html, view_data
+
+    data = view_data(Graph())
+    assert data["nodes"] == [] and data["edges"] == [] and data["camps"] == []
+    assert "vis.Network" in render_html(Graph())
+
+
 def test_long_names_wrap() -> None:
     from kg.view_layout import wrap_label
 
