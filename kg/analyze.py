@@ -20,7 +20,8 @@ from rdflib import RDFS, Graph, URIRef
 
 from kg.graph.query import run_query
 
-__all__ = ["PairStance", "Analysis", "pair_stances", "stance_graph", "analyze", "stance_over_time", "contested_issues"]
+__all__ = ["PairStance", "Analysis", "Camp", "pair_stances", "stance_graph", "analyze", "stance_over_time", "contested_issues",
+           "component_camps"]
 
 _CLAIMS = """
 SELECT ?s ?o ?pol ?conf ?date ?isIssue WHERE {
@@ -169,3 +170,76 @@ def analyze(graph: Graph, by_state: bool = True) -> Analysis:
         if len(allies_in) > 1:
             brokers.append((node, allies_in))
     return Analysis(pair_stances(graph, by_state), blocs, balance, triads, brokers, contested_issues(graph), _labels(graph))
+
+
+_STANCE_CLAIMS = """
+SELECT ?s ?o ?rel ?pol ?conf WHERE {
+  ?claim a kg:Claim ; kg:subject ?s ; kg:object ?o ; kg:relationType ?rel ; kg:polarity ?pol ; kg:confidence ?conf ;
+         kg:modality ?m .
+  FILTER (?m != kg:Hypothetical)
+}"""
+CONTACT_RELATIONS = frozenset({"meets", "negotiates"})  # meeting or talking to someone is not siding with them
+
+
+@dataclass(frozen=True)
+class Camp:
+    """One side of one conflict: actors allied with each other against the component's other camp.
+
+    ``component`` numbers the connected parts of the stance graph, largest first; ``side`` is 0 for
+    the camp holding the component's most connected actor. ``members`` are sorted, most connected
+    first (then by IRI).
+    """
+
+    component: int
+    side: int
+    members: tuple[str, ...]
+
+
+def component_camps(graph: Graph, by_state: bool = True, min_claims: int = 2) -> list[Camp]:
+    """Camps computed separately in each connected component of the stance graph.
+
+    Two unrelated crises are never forced into two global camps: each connected component gets its
+    own signed spectral split (one camp when it holds no tension). Contact (meets, negotiates) is
+    not a stance and is left out; so are hypotheticals and issues. An actor in fewer than
+    ``min_claims`` stance claims has too little evidence and belongs to no camp.
+
+    Args:
+        by_state: count a person's claims for the state they act for.
+        min_claims: the evidence an actor needs to be placed in a camp.
+
+    Returns:
+        Camps ordered by component, then side.
+    """
+    from rdflib import RDF
+
+    from kg.graph.namespace import KG
+
+    state = _state_of(graph) if by_state else {}
+    issues = {str(i) for i in graph.subjects(RDF.type, KG.Issue)}  # a set lookup: NOT EXISTS is slow in rdflib
+    stance: dict[tuple[str, str], float] = defaultdict(float)
+    evidence: dict[str, int] = defaultdict(int)
+    for s, o, rel, pol, conf in run_query(graph, _STANCE_CLAIMS).rows:
+        if str(rel).rsplit("#", 1)[-1] in CONTACT_RELATIONS or str(o) in issues:
+            continue
+        a, b = state.get(str(s), str(s)), state.get(str(o), str(o))
+        if a == b:
+            continue
+        evidence[a] += 1
+        evidence[b] += 1
+        stance[(min(a, b), max(a, b))] += int(pol) * float(conf)
+    g = nx.Graph()
+    for (a, b), value in sorted(stance.items()):
+        if value and evidence[a] >= min_claims and evidence[b] >= min_claims:
+            g.add_edge(a, b, weight=value)
+    components = sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c[0]))
+    camps = []
+    for number, nodes in enumerate(components):
+        sub = g.subgraph(nodes)
+        weight = {n: sum(abs(d["weight"]) for _, _, d in sub.edges(n, data=True)) for n in nodes}
+        sides = _spectral_blocs(sub) if any(d["weight"] < 0 for _, _, d in sub.edges(data=True)) else [nodes]
+        # the camp of the most connected actor first, as _spectral_blocs anchors its split
+        anchor = max(nodes, key=lambda n: (weight[n], n))
+        sides.sort(key=lambda side: anchor not in side)
+        for i, side in enumerate(sides):
+            camps.append(Camp(number, i, tuple(sorted(side, key=lambda n: (-weight[n], n)))))
+    return camps

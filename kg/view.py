@@ -8,26 +8,37 @@ network. Every string that came from an article is placed as JSON data and shown
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 from rdflib import RDF, RDFS, Graph
 
+from kg.analyze import CONTACT_RELATIONS
 from kg.graph.io import atomic_write_text
 from kg.graph.namespace import KG
+from kg.view_layout import FONT_SIZE, layout, wrap_label
+from kg.view_page import TEMPLATE
+
+SETTLE_ITERATIONS = 12  # physics steps after load: with maxVelocity 1 and timestep 0.2, at most 2.4 px a node
 
 __all__ = ["write_view", "view_data", "render_html"]
 
 _KIND_COLOUR = {"Person": "#4c78a8", "State": "#f58518", "Organization": "#72b7b2", "Group": "#b279a2", "Issue": "#9d9d9d"}
-_BLOC_COLOUR = ["#e45756", "#4c78a8", "#54a24b", "#eeca3b", "#b279a2", "#ff9da6"]
 _KIND_SHAPE = {"Person": "dot", "State": "diamond", "Organization": "square", "Group": "triangle", "Issue": "box"}
+# one pair of colours per conflict (camp 0, camp 1); a conflict past the palette reuses it
+_CAMP_COLOUR = [("#e45756", "#4c78a8"), ("#f58518", "#54a24b"), ("#b279a2", "#eeca3b"), ("#9d755d", "#72b7b2"),
+                ("#ff9da6", "#8c6d31")]
+_NO_CAMP = "#d0d0d0"
+EDGE_KINDS = {"alliance": "#2ca02c", "contact": "#8c8c8c", "tension": "#d62728"}
 _QUERY = """
-SELECT ?claim ?s ?o ?rel ?pol ?evidence ?conf ?art ?title ?date ?url ?mod ?aid WHERE {
+SELECT ?claim ?s ?o ?rel ?pol ?evidence ?conf ?art ?title ?date ?cdate ?url ?mod ?aid WHERE {
   ?claim a kg:Claim ; kg:subject ?s ; kg:object ?o ; kg:relationType ?rel ; kg:polarity ?pol ;
          kg:evidence ?evidence ; kg:confidence ?conf ; kg:modality ?mod ; prov:wasDerivedFrom ?art .
   OPTIONAL { ?art dcterms:title ?title } OPTIONAL { ?art dcterms:date ?date } OPTIONAL { ?art schema:url ?url }
-  OPTIONAL { ?art kg:articleId ?aid }
+  OPTIONAL { ?art kg:articleId ?aid } OPTIONAL { ?claim kg:articleDate ?cdate }
 }"""
 
 
@@ -43,40 +54,87 @@ def _row_key(row: list) -> tuple:
     return tuple("" if v is None else str(v) for v in row)
 
 
-def view_data(graph: Graph, max_nodes: int = 300) -> dict:
-    """Nodes and edges of the stance graph with their claims, ready for the page."""
+def edge_kind(relation: str, polarity: int) -> str:
+    """How an edge is drawn: ``contact`` (meets, negotiates), else ``alliance`` or ``tension``.
+
+    >>> edge_kind("meets", 1), edge_kind("supports", 1), edge_kind("attacks", -1)
+    ('contact', 'alliance', 'tension')
+    """
+    if relation in CONTACT_RELATIONS:
+        return "contact"
+    return "alliance" if polarity > 0 else "tension"
+
+
+def search_key(name: str) -> str:
+    """A name folded for search: accents, case, punctuation and a leading article dropped.
+
+    The page folds what is typed the same way.
+
+    >>> search_key("the Kremlin"), search_key("Zelenskyy"), search_key("Recep Tayyip Erdoğan")
+    ('kremlin', 'zelenskyy', 'recep tayyip erdogan')
+    """
+    text = unicodedata.normalize("NFD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = re.sub(r"[^\w]+", " ", text).strip()
+    return re.sub(r"^(the|a|an) ", "", text)
+
+
+def _gazetteer_names() -> dict[str, set[str]]:
+    """Every name, seat of government and demonym the gazetteer knows, per actor IRI."""
+    from kg.gazetteer import load_gazetteer
+    from kg.graph.model import actor_iri
+
+    gaz = load_gazetteer()
+    names: dict[str, set[str]] = defaultdict(set)
+    for table in (gaz.names, gaz.seats, gaz.demonyms):
+        for name, ident in table.items():
+            names[str(actor_iri(ident))].add(name)
+    return names
+
+
+def _period(date: str, monthly: bool) -> str:
+    return date[:7] if monthly else date
+
+
+def view_data(graph: Graph, max_nodes: int = 300, min_claims: int = 2) -> dict:
+    """Nodes (with positions), edges, camps and periods of the stance graph, ready for the page.
+
+    Args:
+        max_nodes: keep the most connected actors only.
+        min_claims: the stance claims an actor (or the state it acts for) needs to be given a camp.
+    """
+    from rdflib import URIRef
+    from rdflib.namespace import SKOS
+
+    from kg.analyze import component_camps
     from kg.graph.query import run_query
 
     rows = run_query(graph, _QUERY).rows
-    edges: dict[tuple[str, str, int], list[dict]] = defaultdict(list)
+    edges: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     degree: dict[str, int] = defaultdict(int)
-    for _claim, s, o, rel, pol, evidence, conf, art, title, date, url, mod, aid in sorted(rows, key=_row_key):
+    for _claim, s, o, rel, pol, evidence, conf, art, title, date, cdate, url, mod, aid in sorted(rows, key=_row_key):
         if str(mod).endswith("Hypothetical"):
             continue
-        edges[(s, o, int(pol))].append({
-            "relation": str(rel).rsplit("#", 1)[-1], "evidence": str(evidence), "confidence": float(conf),
-            "article": str(aid or str(art).rsplit("/", 1)[-1]), "title": str(title or ""), "date": str(date or ""), "url": str(url or ""),
+        relation = str(rel).rsplit("#", 1)[-1]
+        edges[(str(s), str(o), edge_kind(relation, int(pol)))].append({
+            "relation": relation, "evidence": str(evidence), "confidence": float(conf),
+            "article": str(aid or str(art).rsplit("/", 1)[-1]), "title": str(title or ""),
+            "date": str(cdate or date or ""), "url": str(url or ""),
         })
     for s, o, _ in edges:
         degree[s] += 1
         degree[o] += 1
-    from rdflib import URIRef
-    from rdflib.namespace import SKOS
-
-    from kg.analyze import analyze
-    from kg.graph.namespace import KG
-
     keep = sorted(degree, key=lambda n: (-degree[n], n))[:max_nodes]
     kept = set(keep)
-    analysis = analyze(graph, by_state=True)
-    # camps numbered by their first member, not by the order the partition found them in
-    bloc_of = {actor: i for i, bloc in enumerate(sorted(sorted(b) for b in analysis.blocs)) for actor in bloc}
-    nodes = []
+    camps = component_camps(graph, by_state=True, min_claims=min_claims)
+    camp_of = {m: (c.component, c.side) for c in camps for m in c.members}
+    gaz_names = _gazetteer_names()
     palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]
     state_colour: dict[str, str] = {}
+    nodes: list[dict[str, Any]] = []
     for node in keep:
         ref = URIRef(node)
-        label = str(graph.value(ref, RDFS.label) or node.rsplit("/", 1)[-1])
+        name = str(graph.value(ref, RDFS.label) or node.rsplit("/", 1)[-1])
         state = graph.value(ref, KG.actsFor)
         roles = []
         for role in graph.objects(ref, KG.holdsRole):
@@ -88,18 +146,39 @@ def view_data(graph: Graph, max_nodes: int = 300) -> dict:
         home = node if kind == "State" else (str(state) if state else "")
         if home and home not in state_colour:
             state_colour[home] = palette[len(state_colour) % len(palette)]
-        nodes.append({"id": node, "label": label, "kind": kind, "degree": degree[node],
-                      "stateColor": state_colour.get(home, "#cccccc"),
-                      "bloc": bloc_of.get(node, bloc_of.get(str(state)) if state else None),
+        aliases = sorted(str(a) for a in graph.objects(ref, SKOS.altLabel))
+        keys = {search_key(x) for x in [name, *aliases, *gaz_names.get(node, ())]} - {""}
+        camp = camp_of.get(node, camp_of.get(str(state)) if state else None)
+        size = 8 + 2 * min(degree[node], 10)
+        nodes.append({"id": node, "name": name, "label": wrap_label(name), "kind": kind, "degree": degree[node],
+                      "size": size, "shape": _KIND_SHAPE[kind],
+                      "stateColor": state_colour.get(home, "#cccccc"), "camp": list(camp) if camp else None,
                       "state": str(graph.value(state, RDFS.label) or "") if state else "",
-                      "aliases": sorted(str(a) for a in graph.objects(ref, SKOS.altLabel))[:12], "roles": sorted(roles)})
-    out_edges = []
-    for (s, o, pol), claims in sorted(edges.items()):
+                      "aliases": aliases[:12], "search": sorted(keys), "roles": sorted(roles)})
+    out_edges: list[dict[str, Any]] = []
+    for (s, o, kind), claims in sorted(edges.items()):
         if s in kept and o in kept:
-            out_edges.append({"from": s, "to": o, "polarity": pol, "count": len(claims), "mixed": (s, o, -pol) in edges,
-                              "relations": sorted({c["relation"] for c in claims}), "claims": claims,
-                              "dates": sorted({c["date"] for c in claims if c["date"]})})
-    return {"nodes": nodes, "edges": out_edges, "omitted": max(0, len(degree) - len(keep)), "blocs": len(analysis.blocs)}
+            opposite = "tension" if kind == "alliance" else "alliance" if kind == "tension" else ""
+            out_edges.append({"from": s, "to": o, "kind": kind, "polarity": -1 if kind == "tension" else 1,
+                              "count": len(claims), "articles": len({c["article"] for c in claims}),
+                              "mixed": (s, o, opposite) in edges, "relations": sorted({c["relation"] for c in claims}),
+                              "claims": claims, "dates": sorted({c["date"] for c in claims if c["date"]})})
+    side = {n["id"]: n["camp"][1] for n in nodes if n["camp"]}
+    positions = layout(nodes, out_edges, side)
+    for n in nodes:
+        n["x"], n["y"] = positions[n["id"]]
+    label_of = {n["id"]: n["name"] for n in nodes}
+    weight = {n["id"]: n["degree"] for n in nodes}
+    camp_list = []
+    for c in camps:
+        shown = sorted((m for m in c.members if m in label_of), key=lambda m: (-weight[m], m))
+        names = [label_of.get(m) or str(graph.value(URIRef(m), RDFS.label) or m.rsplit("/", 1)[-1]) for m in c.members]
+        camp_list.append({"component": c.component, "side": c.side, "colour": _CAMP_COLOUR[c.component % len(_CAMP_COLOUR)][c.side],
+                          "members": names, "shown": len(shown)})
+    dates: list[str] = sorted({d for e in out_edges for d in e["dates"]})
+    monthly = len({d[:7] for d in dates}) > 1
+    return {"nodes": nodes, "edges": out_edges, "omitted": max(0, len(degree) - len(keep)), "camps": camp_list,
+            "blocs": len(camp_list), "periods": sorted({_period(d, monthly) for d in dates}), "monthly": monthly}
 
 
 def _network(data: dict) -> tuple[list[dict], list[dict], dict]:
@@ -107,22 +186,37 @@ def _network(data: dict) -> tuple[list[dict], list[dict], dict]:
 
     net = Network(directed=True)
     for n in data["nodes"]:
-        bloc = n["bloc"]
-        net.add_node(n["id"], label=n["label"], color=_KIND_COLOUR[n["kind"]], shape=_KIND_SHAPE[n["kind"]],
-                     size=10 + 3 * min(n["degree"], 15), kind=n["kind"],
-                     blocColor=_BLOC_COLOUR[bloc % len(_BLOC_COLOUR)] if bloc is not None else "#cccccc",
-                     bloc=bloc, aliases=n["aliases"], roles=n["roles"], state=n["state"], stateColor=n["stateColor"])
+        camp = n["camp"]
+        net.add_node(n["id"], label=n["label"], name=n["name"], color=_KIND_COLOUR[n["kind"]], shape=n["shape"],
+                     size=n["size"], x=n["x"], y=n["y"], kind=n["kind"], degree=n["degree"],
+                     blocColor=_CAMP_COLOUR[camp[0] % len(_CAMP_COLOUR)][camp[1]] if camp else _NO_CAMP,
+                     camp=camp, aliases=n["aliases"], search=n["search"], roles=n["roles"], state=n["state"],
+                     stateColor=n["stateColor"])
     for i, e in enumerate(data["edges"]):
-        net.add_edge(e["from"], e["to"], id=i, color="#2ca02c" if e["polarity"] > 0 else "#d62728",
-                     width=1 + min(e["count"], 8), polarity=e["polarity"], count=e["count"], relations=e["relations"],
-                     dashes=e["mixed"], dates=e["dates"])
+        contact = e["kind"] == "contact"
+        net.add_edge(e["from"], e["to"], id=i, color=EDGE_KINDS[e["kind"]], width=edge_width(e["articles"], contact),
+                     kind=e["kind"], polarity=e["polarity"], count=e["count"], articles=e["articles"],
+                     relations=e["relations"], dashes=e["mixed"], dates=e["dates"])
     options = {
-        "layout": {"randomSeed": 20240601},  # the same starting positions, so the same picture, on every load
-        "physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 300, "fit": True}},
-        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "smooth": {"type": "continuous"}},
+        # positions come from Python (kg.view_layout); physics only nudges them for a few steps, then stops
+        "physics": {"solver": "forceAtlas2Based", "maxVelocity": 1, "minVelocity": 0.1, "timestep": 0.2, "adaptiveTimestep": False,
+                    "stabilization": {"iterations": SETTLE_ITERATIONS, "fit": True, "updateInterval": 10}},
+        "nodes": {"font": {"size": FONT_SIZE, "face": "arial", "strokeWidth": 3, "strokeColor": "#ffffff"}},
+        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "smooth": False},
         "interaction": {"hover": True, "tooltipDelay": 150},
     }
     return net.nodes, net.edges, options
+
+
+def edge_width(articles: int, contact: bool = False) -> float:
+    """Edge width: grows with the number of distinct articles; contact stays thin.
+
+    >>> edge_width(1), edge_width(3), edge_width(20), edge_width(3, contact=True)
+    (2.0, 4.0, 8.0, 1.75)
+    """
+    if contact:
+        return 1.0 + 0.25 * min(articles, 4)
+    return 1.0 + min(articles, 7)
 
 
 def _asset(name: str) -> str:
@@ -137,15 +231,16 @@ def _json_for_script(value: object) -> str:
 
 
 def render_html(graph: Graph, title: str = "kg: alliances and tensions", max_nodes: int = 300) -> str:
+    """The self-contained HTML page of ``graph``: the same bytes for the same graph."""
     data = view_data(graph, max_nodes)
     nodes, edges, options = _network(data)
     claims = {i: e["claims"] for i, e in enumerate(data["edges"])}
     payload = {"nodes": nodes, "edges": edges, "options": options, "claims": claims,
-               "omitted": data["omitted"], "colours": _KIND_COLOUR, "blocs": data["blocs"], "blocColours": _BLOC_COLOUR,
-               "dates": sorted({d for e in data["edges"] for d in e["dates"]})}
+               "omitted": data["omitted"], "colours": _KIND_COLOUR, "edgeKinds": EDGE_KINDS, "camps": data["camps"],
+               "noCamp": _NO_CAMP, "periods": data["periods"], "monthly": data["monthly"]}
     js = _asset("vis-network.min.js").replace("</script", "<\\/script")
     css = _asset("vis-network.css")
-    return _TEMPLATE.replace("%%TITLE%%", title.replace("<", "&lt;")).replace("%%CSS%%", css) \
+    return TEMPLATE.replace("%%TITLE%%", title.replace("<", "&lt;")).replace("%%CSS%%", css) \
         .replace("%%JS%%", js).replace("%%DATA%%", _json_for_script(payload))
 
 
@@ -154,106 +249,3 @@ def write_view(graph: Graph, path: str | Path, max_nodes: int = 300) -> Path:
     path = Path(path)
     atomic_write_text(path, render_html(graph, max_nodes=max_nodes))
     return path
-
-
-_TEMPLATE = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:;">
-<title>%%TITLE%%</title>
-<style>%%CSS%%</style>
-<style>
-body{margin:0;font:14px system-ui,sans-serif;display:flex;height:100vh}
-#net{flex:1;border-right:1px solid #ddd}
-#side{width:380px;overflow:auto;padding:10px}
-.legend span{display:inline-block;margin-right:10px}
-.sw{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:middle}
-.claim{border-bottom:1px solid #eee;padding:6px 0}
-.rel{font-weight:600}.meta{color:#666;font-size:12px}
-label{display:block;margin:4px 0}
-</style></head>
-<body><div id="net"></div><div id="side">
-<h3>Alliances and tensions</h3>
-<div class="legend" id="legend"></div>
-<div id="controls">
-<label>Search actor <input id="search" list="names"><datalist id="names"></datalist></label>
-<label>Polarity <select id="pol"><option value="all">all</option><option value="1">alliances</option><option value="-1">tensions</option></select></label>
-<label>Relation <select id="rel"><option value="all">all</option></select></label>
-<label>Minimum evidence <input id="minev" type="number" min="1" value="1" style="width:4em"></label>
-<label>Actor kind <select id="kind"><option value="all">all</option><option>Person</option><option>State</option><option>Organization</option><option>Group</option><option>Issue</option></select></label>
-<label>Colour by <select id="colour"><option value="kind">kind</option><option value="bloc">camp</option><option value="state">state</option></select></label>
-<label id="datebox">Dates <span id="datelabel"></span><br><input id="from" type="range" min="0" value="0"> <input id="to" type="range" min="0" value="0"></label>
-</div>
-<p class="meta" id="omitted"></p>
-<div id="details"><p class="meta">Click an edge to see its evidence, or a node for its allies and opponents.</p></div>
-</div>
-<script>%%JS%%</script>
-<script id="kg-data" type="application/json">%%DATA%%</script>
-<script>
-(function(){
-var data = JSON.parse(document.getElementById('kg-data').textContent);
-function el(tag, text, cls){var e=document.createElement(tag); if(text!==undefined) e.textContent=text; if(cls) e.className=cls; return e;}
-var legend=document.getElementById('legend');
-Object.keys(data.colours).forEach(function(k){var s=el('span'); var sw=el('span','', 'sw'); sw.style.background=data.colours[k]; s.appendChild(sw); s.appendChild(document.createTextNode(k)); legend.appendChild(s);});
-[['#2ca02c','alliance'],['#d62728','tension']].forEach(function(p){var s=el('span'); var sw=el('span','','sw'); sw.style.background=p[0]; s.appendChild(sw); s.appendChild(document.createTextNode(p[1]+' edge')); legend.appendChild(s);});
-if(data.omitted>0){document.getElementById('omitted').textContent=data.omitted+' less connected actors left out of this view.';}
-var names=document.getElementById('names'); data.nodes.forEach(function(n){var o=el('option'); o.value=n.label; names.appendChild(o);});
-var rels={}; data.edges.forEach(function(e){(e.relations||[]).forEach(function(r){rels[r]=1;});});
-var relSel=document.getElementById('rel'); Object.keys(rels).sort().forEach(function(r){var o=el('option',r); o.value=r; relSel.appendChild(o);});
-var nodes=new vis.DataSet(data.nodes.map(function(n){return {id:n.id,label:n.label,color:n.color,shape:n.shape,size:n.size,title:n.label+' ('+n.kind+')'};}));
-var edges=new vis.DataSet(data.edges.map(function(e){return {id:e.id,from:e.from,to:e.to,color:e.color,width:e.width,dashes:e.dashes,title:e.count+' claim(s): '+e.relations.join(', ')+(e.dashes?' (mixed stance)':'')};}));
-var byId={}; data.nodes.forEach(function(n){byId[n.id]=n;});
-var fromEl=document.getElementById('from'), toEl=document.getElementById('to');
-if(data.dates.length){fromEl.max=toEl.max=data.dates.length-1; toEl.value=data.dates.length-1;} else {document.getElementById('datebox').style.display='none';}
-function dateLabel(){ if(data.dates.length) document.getElementById('datelabel').textContent=data.dates[+fromEl.value]+' to '+data.dates[+toEl.value]; }
-dateLabel();
-var container=document.getElementById('net');
-var network=new vis.Network(container,{nodes:nodes,edges:edges},data.options);
-window.kgNetwork=network; window.kgStable=false; window.kgShowEdge=function(id){showEdge(id);};
-network.once('stabilizationIterationsDone',function(){network.setOptions({physics:false}); window.kgStable=true;});
-function label(id){var n=nodes.get(id); return n?n.label:id;}
-function showEdge(id){
-  var d=document.getElementById('details'); d.replaceChildren();
-  var e=data.edges.find(function(x){return x.id===id;}); if(!e) return;
-  d.appendChild(el('h4', label(e.from)+' \\u2192 '+label(e.to)));
-  (data.claims[id]||[]).forEach(function(c){
-    var div=el('div','','claim'); div.appendChild(el('div',c.relation,'rel')); div.appendChild(el('div',c.evidence));
-    div.appendChild(el('div',[c.title||c.article,c.date,c.url,'confidence '+c.confidence].filter(Boolean).join(' \\u00b7 '),'meta'));
-    d.appendChild(div);
-  });
-}
-function showNode(id){
-  var d=document.getElementById('details'); d.replaceChildren(); d.appendChild(el('h4',label(id)));
-  var allies=[],foes=[]; data.edges.forEach(function(e){ if(e.from!==id&&e.to!==id) return; var other=e.from===id?e.to:e.from; (e.polarity>0?allies:foes).push(label(other)+' ('+e.relations.join(', ')+')');});
-  var n=byId[id]||{};
-  if(n.state) d.appendChild(el('div','Acts for: '+n.state,'meta'));
-  if(n.aliases&&n.aliases.length) d.appendChild(el('div','Also called: '+n.aliases.join(', '),'meta'));
-  (n.roles||[]).forEach(function(r){d.appendChild(el('div',r,'meta'));});
-  d.appendChild(el('div','Allies: '+(allies.join('; ')||'none'))); d.appendChild(el('div','Opponents: '+(foes.join('; ')||'none')));
-}
-network.on('click',function(p){ if(p.edges.length&&!p.nodes.length) showEdge(p.edges[0]); else if(p.nodes.length) showNode(p.nodes[0]); });
-function applyFilters(){
-  var pol=document.getElementById('pol').value, rel=relSel.value, minev=parseInt(document.getElementById('minev').value||'1',10);
-  var kind=document.getElementById('kind').value, lo=data.dates[+fromEl.value], hi=data.dates[+toEl.value];
-  dateLabel();
-  var touched={};
-  edges.update(data.edges.map(function(e){
-    var inRange=!data.dates.length||!e.dates.length||e.dates.some(function(d){return d>=lo&&d<=hi;});
-    var kindOk=kind==='all'||(byId[e.from]||{}).kind===kind||(byId[e.to]||{}).kind===kind;
-    var hidden=(pol!=='all'&&String(e.polarity)!==pol)||(rel!=='all'&&e.relations.indexOf(rel)<0)||e.count<minev||!inRange||!kindOk;
-    if(!hidden){touched[e.from]=1; touched[e.to]=1;}
-    return {id:e.id,hidden:hidden};}));
-  nodes.update(data.nodes.map(function(n){return {id:n.id,hidden:kind!=='all'&&n.kind!==kind&&!touched[n.id]};}));
-}
-function applyColour(){
-  var mode=document.getElementById('colour').value;
-  nodes.update(data.nodes.map(function(n){return {id:n.id,color:mode==='bloc'?n.blocColor:mode==='state'?n.stateColor:n.color};}));
-}
-['pol','rel','minev','kind','from','to'].forEach(function(id){document.getElementById(id).addEventListener('change',applyFilters); document.getElementById(id).addEventListener('input',applyFilters);});
-document.getElementById('colour').addEventListener('change',applyColour);
-document.getElementById('search').addEventListener('change',function(ev){
-  var n=data.nodes.find(function(x){return x.label.toLowerCase()===ev.target.value.toLowerCase();}); if(!n) return;
-  network.selectNodes([n.id]); network.focus(n.id,{scale:1.2}); showNode(n.id);
-});
-})();
-</script></body></html>
-"""

@@ -59,3 +59,49 @@ def test_seed_camps(seed_graph) -> None:
     assert russia is not ukraine
     assert "Europe" in ukraine and ("China" in russia or "India" in russia)
     assert any(label == "peace" for label, _, _ in result.contested)
+
+
+def _two_crises() -> Graph:
+    """Two unrelated crises (a1/a2 against b1, c1/c2 against d1), one actor with a single claim (e),
+    and contact (meets) that must not count as a stance."""
+    import datetime as dt
+
+    from kg.graph import build_graph
+    from kg.records import Actor, ActorKind, Article, Claim, Modality, Relation
+
+    art = Article("t", "x", date=dt.date(2024, 1, 1))
+    ids = ["a1", "a2", "b1", "c1", "c2", "d1", "e"]
+    actors = [Actor(i, i.upper(), ActorKind.STATE) for i in ids]
+    links = [("a1", Relation.SUPPORTS, "a2"), ("a1", Relation.ATTACKS, "b1"), ("a2", Relation.OPPOSES, "b1"),
+             ("c1", Relation.AIDS, "c2"), ("c1", Relation.SANCTIONS, "d1"), ("c2", Relation.CRITICIZES, "d1"),
+             ("e", Relation.PRAISES, "a1"), ("b1", Relation.MEETS, "c1"), ("b1", Relation.NEGOTIATES, "c1")]
+    claims = [Claim("t", s.upper(), s, rel, o.upper(), o, False, Modality.ASSERTED, f"{s} {rel.value} {o}", n, n + 1, 0.8)
+              for n, (s, rel, o) in enumerate(links)]
+    return build_graph([(art, 0.0)], claims, actors)
+
+
+def test_camps_per_component() -> None:
+    from kg.analyze import component_camps
+
+    camps = component_camps(_two_crises())
+    sides = {(c.component, c.side): {m.rsplit("/", 1)[-1] for m in c.members} for c in camps}
+    assert sorted(sides.values(), key=sorted) == [{"a1", "a2"}, {"b1"}, {"c1", "c2"}, {"d1"}]
+    assert {k[0] for k in sides} == {0, 1}  # two crises, each with its own two camps, not one global split
+    assert not any("e" in members for members in sides.values())  # one claim is too little evidence
+    with_e = component_camps(_two_crises(), min_claims=1)
+    assert any(str(actor_iri("e")) in c.members for c in with_e)
+
+
+def test_camps_of_an_all_friendly_component_are_one() -> None:
+    import datetime as dt
+
+    from kg.analyze import component_camps
+    from kg.graph import build_graph
+    from kg.records import Actor, ActorKind, Article, Claim, Modality, Relation
+
+    art = Article("f", "x", date=dt.date(2024, 1, 1))
+    actors = [Actor(i, i.upper(), ActorKind.STATE) for i in ("x", "y", "z")]
+    claims = [Claim("f", s.upper(), s, Relation.SUPPORTS, o.upper(), o, False, Modality.ASSERTED, f"{s} {o}", n, n + 1, 0.8)
+              for n, (s, o) in enumerate([("x", "y"), ("y", "z"), ("z", "x")])]
+    camps = component_camps(build_graph([(art, 0.0)], claims, actors))
+    assert len(camps) == 1 and len(camps[0].members) == 3
