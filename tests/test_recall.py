@@ -151,6 +151,21 @@ CASES = [
     # a proposal's owner backs it; a plan for something backs that something instead
     ("Peru rejected a Chilean proposal on Monday.", {("Chile", "supports", "proposal"), ("Peru", "opposes", "proposal")}, set()),
     ("Norway's plan for a ceasefire won support.", {("Norway", "supports", "ceasefire")}, {("Norway", "supports", "plan")}),
+    # a wire dateline's cities are where the story was filed, not actors
+    ("LIMA/QUITO, March 3 (Wire) - Chilean and Bolivian warplanes struck rebel camps overnight.", set(),
+     {("Peru", "attacks", "rebels"), ("Ecuador", "attacks", "rebels")}),
+    # a reporter does not blame its own side's threat; "the disputed election" is no opposition
+    ("Chile's president said the talks would go on, but Chile's foreign minister warned that Santiago would strike back.",
+     set(), {("Gabriel Boric", "criticizes", "Chile")}),
+    ("Peru congratulated Ecuador's president after the disputed election.", set(), {("Peru", "opposes", "election")}),
+    # "his government" is the state the person leads; "pressure from" only under, despite or amid
+    ("Pedro Sánchez's government came under pressure from the United States.", {("United States", "pressures", "Spain")}, set()),
+    ("Kenya blamed the decision on pressure from Beijing.", set(), {("China", "pressures", "Kenya")}),
+    # "they" after an unresolved plural noun is that noun
+    ("Peru and Chile say North Korea's launches threaten the region, and they are unacceptable.", set(),
+     {("Peru", "criticizes", "Chile")}),
+    # an infinitive of a possessed noun is its owner's
+    ("Bolivia accused Chile of sabotaging the UN chief's efforts to revive talks.", set(), {("Chile", "supports", "talks")}),
     # a headline question asserts nothing
     ("Will Rabat, Algiers restore ties?\n\nNo talks are planned.", set(), {("Morocco", "cooperates", "Algeria")}),
 ]

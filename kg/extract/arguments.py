@@ -67,6 +67,8 @@ def _arg_refs(tok: Token | None, res: Resolution, depth: int = 3) -> list[Ref]:
                         continue
                     nxt.append(c)
             found = res.refs_of(nxt)
+            if found and head.lemma_.lower() in words("government_nouns"):  # "his government", "Kurti's government"
+                found = [res.state_of_person(r) or r for r in found]
             if found:  # "American and British warplanes": the modifier's conjuncts too
                 found += res.refs_of(conj for t in nxt if res.at(t) is not None for conj in t.conjuncts)
             if relational:
@@ -232,6 +234,9 @@ def _subject_token(verb: Token, lex: Lexicon, hops: int = 4) -> tuple[Token | No
                 head = head.head
         return _subject_token(head, lex, hops - 1)[0], True
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if verb.dep_ == "acl" and owner is not None:
+            return owner, True  # "the UN chief's efforts to revive talks": the chief's
         if verb.dep_ == "acl" and head.ent_type_ in ("", "ISSUE") and head.dep_ in ("dobj", "obj") and head.head.pos_ in ("VERB", "AUX"):
             return _subject_token(head.head, lex, hops - 1)[0], True
         return head, True

@@ -205,7 +205,8 @@ def extract_sentence(sent: Span, res: Resolution, lex: Lexicon, context: dict | 
                         context["attacker"] = s
                         context.setdefault("attacks", []).append((s, o))
                     blamed = rel in (Relation.ATTACKS, Relation.THREATENS) or (rel is Relation.OPPOSES and o.issue_type in words("peace"))
-                    if reporter is not None and not own_words and blamed \
+                    same_side = reporter is not None and reporter.country is not None and reporter.country == s.country
+                    if reporter is not None and not own_words and blamed and not same_side \
                             and reporter.id != s.id and not _own_state(reporter, s) and not hypothetical:
                         # "Zelensky said Russia struck American property": the speaker accuses the attacker
                         yield Candidate(reporter, Relation.CRITICIZES, s, Modality.ASSERTED, False,

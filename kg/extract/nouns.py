@@ -121,9 +121,11 @@ def _from_agent(noun: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Re
         return
     agents = [r for r in _arg_refs(_pobj(prep), res) if not r.is_issue]
     clause = noun.head
-    if noun.dep_ == "pobj" and clause.dep_ == "prep":  # "despite pressure from X", "under pressure from X"
-        clause = clause.head
+    if noun.dep_ == "pobj" and clause.dep_ == "prep" and clause.lower_ in ("despite", "under", "amid", "with"):
+        clause = clause.head  # "despite pressure from X", "came under pressure from X"
     elif not (noun.dep_ in ("dobj", "obj") and _lemma(clause, lex) in words("undergo")):
+        return
+    if clause.pos_ not in ("VERB", "AUX") or clause.dep_ == "prep":
         return
     if clause.pos_ not in ("VERB", "AUX"):
         return

@@ -62,6 +62,9 @@ def surface_relations(tok: Token, lex: Lexicon, res: Resolution) -> Iterator[tup
     """(relation, subjects, objects, confidence, predicate) for a mis-attached lexicon verb."""
     if tok.pos_ != "VERB" or tok.dep_ not in _MISATTACHED or tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
         return
+    before = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    if tok.tag_ == "VBN" and tok.dep_ == "amod" and before is not None and before.tag_ in ("PRP$", "DT", "POS"):
+        return  # "its disputed victory", "the contested vote": an adjective, not a verb
     subject = _previous_actor(tok, res)
     if subject is None:
         return

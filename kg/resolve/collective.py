@@ -62,6 +62,9 @@ class _Collective(_Base):
         start = max(0, token.sent.start - 1)
         previous = self.doc[start].sent.start
         barred = self._clause_subjects(token.head) if token.dep_ in ("dobj", "obj", "dative") else set()
+        if any(t.tag_ in ("NNS", "NNPS") and t.i not in self.refs and t.dep_ in ("nsubj", "nsubjpass", "dobj")
+               for t in self.doc[token.sent.start:token.i]):
+            return []  # "North Korea's launches threaten us, and they are unacceptable": they are the launches
         for idx, _, _ in reversed(self.history):
             if idx >= token.i or idx in barred:
                 continue

@@ -34,6 +34,7 @@ class Resolution:
     new_actors: dict[str, Ref]
     speakers: dict[int, Ref] = field(default_factory=dict)  # sentence start -> who the quotation in it is by
     groups: dict[int, list[Ref]] = field(default_factory=dict)  # plural description -> the actors it names again
+    states: dict[str, Ref] = field(default_factory=dict)  # state id -> its reference, for the persons acting for it
 
     def at(self, token: Token) -> Ref | None:
         return self.refs.get(token.i)
@@ -42,6 +43,12 @@ class Resolution:
         """The references of those tokens that have one (only actors if ``actors_only``)."""
         found = (self.refs.get(t.i) for t in tokens)
         return [r for r in found if r is not None and not (actors_only and r.is_issue)]
+
+    def state_of_person(self, ref: Ref) -> Ref | None:
+        """The state a person acts for, as a reference (None for a non-person or an unknown state)."""
+        if ref.kind is not ActorKind.PERSON or not ref.country:
+            return None
+        return self.states.get(ref.country)
 
     def is_issue_at(self, token: Token) -> bool:
         ref = self.refs.get(token.i)

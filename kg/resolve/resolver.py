@@ -28,6 +28,22 @@ _PLEONASTIC_HEADS = {"be", "seem", "appear", "sound", "look", "feel", "remain", 
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
 
 
+def _dateline(ent: Span) -> bool:
+    """A city in capitals opening a paragraph, as wire stories put where they were filed."""
+    if not ent.text.isupper() or len(ent.text) < 4:
+        return False
+    doc = ent.doc
+    last = ent.end
+    while last < len(doc) and (doc[last].text == "/" or doc[last].text.isupper()):
+        last += 1  # "SANAA/BAGHDAD"
+    if last + 1 >= len(doc) or doc[last].text != "," or not (doc[last + 1].ent_type_ == "DATE" or doc[last + 1].like_num):
+        return False  # a dateline goes on with the date: "SANAA/BAGHDAD, Feb. 4 (Wire) -"
+    first = ent.start
+    while first > 0 and (doc[first - 1].text == "/" or doc[first - 1].text.isupper()):
+        first -= 1
+    return first == 0 or "\n" in doc[first - 1].text or "\n" in doc[first - 1].whitespace_
+
+
 def _pleonastic(token: Token) -> bool:
     """"It is clear that...", "it's a week since...", "as crazy as it sounds", "if it came to it"."""
     if token.lower_ != "it":
@@ -165,8 +181,8 @@ class _Resolver(_Roles, _Collective, _Quotes):
         while i < len(doc):
             token = doc[i]
             ent = ents.get(i)
-            if ent is not None and ent.start > 0 and _CLOCK.match(doc[ent.start - 1].text):
-                i = ent.end  # "11:30 EAT": a time zone, not a body
+            if ent is not None and (ent.start > 0 and _CLOCK.match(doc[ent.start - 1].text) or _dateline(ent)):
+                i = ent.end  # "11:30 EAT": a time zone; "SANAA/BAGHDAD, Feb. 4 (Wire) -": where it was filed
                 continue
             if ent is not None:
                 ref = (len(ent) == 1 and self.hyphenated(ent[0])) or self.entity(ent) or self.armed_group(ent)
@@ -215,7 +231,9 @@ class _Resolver(_Roles, _Collective, _Quotes):
             if seat is not None:
                 self.mark((token.i, token.i + 1), seat)
         self.quotes()
-        return Resolution(self.refs, self.spans, self.new, self.speakers, self.groups)
+        countries = {r.country for r in self.refs.values() if r.kind is ActorKind.PERSON and r.country}
+        states = {c: ref for c in sorted(countries) for ref in [self.actor_ref(c, "description")] if ref is not None}
+        return Resolution(self.refs, self.spans, self.new, self.speakers, self.groups, states)
 
 
 def resolve_doc(doc: Doc, gaz: Gazetteer, lex: Lexicon, day: dt.date | None = None) -> Resolution:
