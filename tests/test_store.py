@@ -3,9 +3,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
-import subprocess
-import time
 from pathlib import Path
 
 import networkx as nx
@@ -96,32 +93,6 @@ def test_exports(seed_build, tmp_path, suffix: str) -> None:
         assert lines[0].startswith("article,subject,relation,object,polarity") and len(lines) > 10
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture()
-def oxigraph_server(tmp_path):
-    exe = shutil.which("oxigraph") or str(Path(__import__("sys").executable).parent / "oxigraph")
-    if not Path(exe).exists():
-        pytest.skip("the oxigraph server (PyPI package oxigraph) is not installed")
-    port = _free_port()
-    proc = subprocess.Popen([exe, "serve", "--location", str(tmp_path / "db"), "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
-
-
 @pytest.mark.server
 def test_remote_sparql_store(corpora, tmp_path, oxigraph_server) -> None:
     import urllib.parse
@@ -151,7 +122,9 @@ def test_unknown_store_is_one_line_error(tmp_path) -> None:
     with pytest.raises(StoreError, match="unknown store"):
         open_store("postgres://x", tmp_path)
     with pytest.raises(StoreError, match="not reachable"):
-        open_store(f"sparql:http://127.0.0.1:{_free_port()}", tmp_path)
+        from conftest import free_port
+
+        open_store(f"sparql:http://127.0.0.1:{free_port()}", tmp_path)
 
 
 def test_store_note_is_resolved_against_the_home(corpora, tmp_path, monkeypatch) -> None:
