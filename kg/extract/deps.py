@@ -120,94 +120,112 @@ def extract_sentence(sent: Span, res: Resolution, lex: Lexicon, context: dict | 
             "X condemned the attack"); updated in place.
     """
     context = context if context is not None else {}
-    found: Iterable[tuple[Relation, list[Ref], list[Ref], float, str]]
     if headline(sent):
-        for tok, rel, subjects, objects, predicate in headline_relations(sent, lex, res):
-            negated, hypothetical, reporter = _modality(tok, lex, res, sent)
-            if hypothetical or negated:
-                continue
-            for s in subjects:
-                for o in objects:
-                    if o.id != s.id and not _own_state(s, o) and not (o.is_issue and rel not in _ISSUE_RELATIONS):
-                        yield Candidate(s, rel, o, Modality.ASSERTED, False, 0.5, predicate)
+        yield from _headline_candidates(sent, res, lex)
     for tok in sent:
         if tok.lemma_ == "be":
-            for rel, _, targets, conf, predicate in _copular_judgement(tok, lex, res):
-                negated, hypothetical, reporter = _modality(tok, lex, res, sent)
-                if reporter is None or hypothetical:
-                    continue
-                if negated:  # "Syria will not be a platform for threats": no judgement of anyone
-                    continue
-                for target in targets:
-                    if target.id != reporter.id and not _own_state(reporter, target):
-                        yield Candidate(reporter, rel, target, Modality.ASSERTED, negated, conf, predicate)
+            yield from _judgements(tok, sent, res, lex)
             continue
-        if tok.pos_ == "VERB":
-            judged = list(_evaluation(tok, lex, res))
-            found = chain(judged or _verbal(tok, lex, res, context), _reciprocal(tok, lex, res), surface_relations(tok, lex, res))
-        elif tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "obj", "pobj", "nsubj")):
-            found = chain(_nominal(tok, lex, res, context), _reciprocal(tok, lex, res), _proposer(tok, res))  # "launch an offensive" (tagged ADJ)
-        elif tok.pos_ == "ADJ":
-            found = _adjectival(tok, lex, res)
-        else:
-            continue
-        for rel, subjects, objects, conf, predicate in found:
-            if not subjects and objects and rel is Relation.ATTACKS:
-                negated, hypothetical, reporter = _modality(tok, lex, res, sent)
-                if not negated and not hypothetical:
-                    context.setdefault("pending", []).append((sent, [o for o in objects if not o.is_issue], predicate, reporter))
-                continue
-            if subjects and not objects and rel in (Relation.ATTACKS, Relation.THREATENS, Relation.SANCTIONS):
-                # '"The Russians knew where they were hitting," Zelensky said': an accusation even
-                # without a named target
-                negated, hypothetical, reporter = _modality(tok, lex, res, sent)
-                if reporter is not None and not negated and not hypothetical:
-                    for s in subjects:
-                        if not s.is_issue and s.id != reporter.id and not _own_state(reporter, s):
-                            yield Candidate(reporter, Relation.CRITICIZES, s, Modality.ASSERTED, False, 0.45,
-                                            f"reports {predicate}")
-                continue
+        for rel, subjects, objects, conf, predicate in _readings(tok, res, lex, context):
             if not subjects or not objects:
-                continue
-            negated, hypothetical, reporter = _modality(_anchor(tok), lex, res, sent)
-            if tok.pos_ == "NOUN" and not hypothetical:
-                hypothetical = _unrealised_event(tok, lex)
-            if tok.pos_ == "NOUN" and _negated(tok):
-                negated = not negated
-            if negated:
-                refused = _refused(tok, lex)  # "refused to condemn Moscow" stands by Moscow
-                flipped = _FLIP.get(rel) or (Relation.OPPOSES if refused and rel.polarity > 0 else None) \
-                    or (Relation.SUPPORTS if refused and rel is Relation.CRITICIZES else None)
-                if flipped is None:
-                    continue
-                rel = flipped
-            if rel in (Relation.ATTACKS, Relation.SANCTIONS) and _intended(_anchor(tok), lex):
-                rel, hypothetical = Relation.THREATENS, False  # "vowed to strike Y" threatens Y now
-            modality = (Modality.HYPOTHETICAL if hypothetical else Modality.NEGATED if negated
-                        else Modality.REPORTED if reporter else Modality.ASSERTED)
-            c = conf * (0.5 if hypothetical else 1.0) - (0.05 if reporter else 0.0)
+                yield from _half_read(tok, sent, rel, subjects, objects, predicate, res, lex, context)
+            else:
+                yield from _candidates(tok, sent, rel, subjects, objects, conf, predicate, res, lex, context)
+
+
+def _readings(tok: Token, res: Resolution, lex: Lexicon, context: dict) -> Iterable[tuple[Relation, list[Ref], list[Ref], float, str]]:
+    """What a word says, by its part of speech: a verb, a relational noun or an adjective."""
+    if tok.pos_ == "VERB":
+        judged = list(_evaluation(tok, lex, res))
+        return chain(judged or _verbal(tok, lex, res, context), _reciprocal(tok, lex, res), surface_relations(tok, lex, res))
+    if tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "obj", "pobj", "nsubj")):
+        return chain(_nominal(tok, lex, res, context), _reciprocal(tok, lex, res), _proposer(tok, res))  # "launch an offensive" (tagged ADJ)
+    if tok.pos_ == "ADJ":
+        return _adjectival(tok, lex, res)
+    return ()
+
+
+def _headline_candidates(sent: Span, res: Resolution, lex: Lexicon) -> Iterator[Candidate]:
+    for tok, rel, subjects, objects, predicate in headline_relations(sent, lex, res):
+        negated, hypothetical, _ = _modality(tok, lex, res, sent)
+        if hypothetical or negated:
+            continue
+        for s in subjects:
+            for o in objects:
+                if o.id != s.id and not _own_state(s, o) and not (o.is_issue and rel not in _ISSUE_RELATIONS):
+                    yield Candidate(s, rel, o, Modality.ASSERTED, False, 0.5, predicate)
+
+
+def _judgements(tok: Token, sent: Span, res: Resolution, lex: Lexicon) -> Iterator[Candidate]:
+    """"Y is an aggressor", said by someone: the speaker's judgement of Y."""
+    for rel, _, targets, conf, predicate in _copular_judgement(tok, lex, res):
+        negated, hypothetical, reporter = _modality(tok, lex, res, sent)
+        if reporter is None or hypothetical or negated:  # "Syria will not be a platform for threats": no judgement
+            continue
+        for target in targets:
+            if target.id != reporter.id and not _own_state(reporter, target):
+                yield Candidate(reporter, rel, target, Modality.ASSERTED, negated, conf, predicate)
+
+
+def _half_read(tok: Token, sent: Span, rel: Relation, subjects: list[Ref], objects: list[Ref], predicate: str,
+               res: Resolution, lex: Lexicon, context: dict) -> Iterator[Candidate]:
+    """A reading missing its subject or its object: an attack with its attacker unnamed waits for
+    the article's attacker; a reported attack without a target is still an accusation."""
+    if not subjects and objects and rel is Relation.ATTACKS:
+        negated, hypothetical, reporter = _modality(tok, lex, res, sent)
+        if not negated and not hypothetical:
+            context.setdefault("pending", []).append((sent, [o for o in objects if not o.is_issue], predicate, reporter))
+    elif subjects and not objects and rel in (Relation.ATTACKS, Relation.THREATENS, Relation.SANCTIONS):
+        # '"The Russians knew where they were hitting," Zelensky said': an accusation even without a named target
+        negated, hypothetical, reporter = _modality(tok, lex, res, sent)
+        if reporter is not None and not negated and not hypothetical:
             for s in subjects:
-                if s.is_issue:
-                    continue
-                own_words = reporter is not None and reporter.id == s.id
-                if own_words:  # "Iran said ... but warned Israel": Iran's own act, not a report
-                    modality = Modality.HYPOTHETICAL if hypothetical else Modality.NEGATED if negated else Modality.ASSERTED
-                for o in objects:
-                    if o.id == s.id or _own_state(s, o) or (o.is_issue and rel not in _ISSUE_RELATIONS):
-                        continue
-                    penalty = 0.1 * sum(r.via in ("pronoun", "description") for r in (s, o))
-                    yield Candidate(s, rel, o, modality, negated, max(0.05, c - penalty), predicate, None if own_words else reporter)
-                    if predicate in lex.two_way and not o.is_issue and not negated:
-                        # "A signed a pact with B", "A is at war with B": B stands in the same relation to A
-                        yield Candidate(o, rel, s, modality, negated, max(0.05, c - penalty - 0.05), f"{predicate} (each way)",
-                                        None if own_words else reporter)
-                    if rel is Relation.ATTACKS and not hypothetical:
-                        context["attacker"] = s
-                        context.setdefault("attacks", []).append((s, o))
-                    blamed = rel in (Relation.ATTACKS, Relation.THREATENS) or (rel is Relation.OPPOSES and o.issue_type in words("peace"))
-                    same_side = reporter is not None and reporter.country is not None and reporter.country == s.country
-                    if reporter is not None and not own_words and blamed and not same_side \
-                            and reporter.id != s.id and not _own_state(reporter, s) and not hypothetical:
-                        # "Zelensky said Russia struck American property": the speaker accuses the attacker
-                        yield Candidate(reporter, Relation.CRITICIZES, s, Modality.ASSERTED, False,
-                                        max(0.05, c - penalty - 0.15), f"reports {predicate}")
+                if not s.is_issue and s.id != reporter.id and not _own_state(reporter, s):
+                    yield Candidate(reporter, Relation.CRITICIZES, s, Modality.ASSERTED, False, 0.45, f"reports {predicate}")
+
+
+def _candidates(tok: Token, sent: Span, rel: Relation, subjects: list[Ref], objects: list[Ref], conf: float,
+                predicate: str, res: Resolution, lex: Lexicon, context: dict) -> Iterator[Candidate]:
+    """The claims of one reading, with its mood: negation flips it, a hypothesis or a report marks it."""
+    negated, hypothetical, reporter = _modality(_anchor(tok), lex, res, sent)
+    if tok.pos_ == "NOUN" and not hypothetical:
+        hypothetical = _unrealised_event(tok, lex)
+    if tok.pos_ == "NOUN" and _negated(tok):
+        negated = not negated
+    if negated:
+        refused = _refused(tok, lex)  # "refused to condemn Moscow" stands by Moscow
+        flipped = _FLIP.get(rel) or (Relation.OPPOSES if refused and rel.polarity > 0 else None) \
+            or (Relation.SUPPORTS if refused and rel is Relation.CRITICIZES else None)
+        if flipped is None:
+            return
+        rel = flipped
+    if rel in (Relation.ATTACKS, Relation.SANCTIONS) and _intended(_anchor(tok), lex):
+        rel, hypothetical = Relation.THREATENS, False  # "vowed to strike Y" threatens Y now
+    modality = (Modality.HYPOTHETICAL if hypothetical else Modality.NEGATED if negated
+                else Modality.REPORTED if reporter else Modality.ASSERTED)
+    c = conf * (0.5 if hypothetical else 1.0) - (0.05 if reporter else 0.0)
+    for s in subjects:
+        if s.is_issue:
+            continue
+        own_words = reporter is not None and reporter.id == s.id
+        if own_words:  # "Iran said ... but warned Israel": Iran's own act, not a report
+            modality = Modality.HYPOTHETICAL if hypothetical else Modality.NEGATED if negated else Modality.ASSERTED
+        for o in objects:
+            if o.id == s.id or _own_state(s, o) or (o.is_issue and rel not in _ISSUE_RELATIONS):
+                continue
+            penalty = 0.1 * sum(r.via in ("pronoun", "description") for r in (s, o))
+            yield Candidate(s, rel, o, modality, negated, max(0.05, c - penalty), predicate, None if own_words else reporter)
+            if predicate in lex.two_way and not o.is_issue and not negated:
+                # "A signed a pact with B", "A is at war with B": B stands in the same relation to A
+                yield Candidate(o, rel, s, modality, negated, max(0.05, c - penalty - 0.05), f"{predicate} (each way)",
+                                None if own_words else reporter)
+            if rel is Relation.ATTACKS and not hypothetical:
+                context["attacker"] = s
+                context.setdefault("attacks", []).append((s, o))
+            blamed = rel in (Relation.ATTACKS, Relation.THREATENS) or (rel is Relation.OPPOSES and o.issue_type in words("peace"))
+            same_side = reporter is not None and reporter.country is not None and reporter.country == s.country
+            if reporter is not None and not own_words and blamed and not same_side \
+                    and reporter.id != s.id and not _own_state(reporter, s) and not hypothetical:
+                # "Zelensky said Russia struck American property": the speaker accuses the attacker
+                yield Candidate(reporter, Relation.CRITICIZES, s, Modality.ASSERTED, False,
+                                max(0.05, c - penalty - 0.15), f"reports {predicate}")
