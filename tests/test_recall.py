@@ -166,6 +166,10 @@ CASES = [
      {("Peru", "criticizes", "Chile")}),
     # an infinitive of a possessed noun is its owner's
     ("Bolivia accused Chile of sabotaging the UN chief's efforts to revive talks.", set(), {("Chile", "supports", "talks")}),
+    # "at war with", "in talks with", "locked in a dispute with": the noun carries the relation, each way
+    ("Ethiopia has been at war with Eritrea since May.", {("Ethiopia", "attacks", "Eritrea"), ("Eritrea", "attacks", "Ethiopia")}, set()),
+    ("Kenya is in talks with Somalia.", {("Kenya", "meets", "Somalia"), ("Somalia", "meets", "Kenya")}, set()),
+    ("Serbia, embroiled in a row with Kosovo, recalled its envoy.", {("Serbia", "opposes", "Kosovo"), ("Kosovo", "opposes", "Serbia")}, set()),
     # a headline question asserts nothing
     ("Will Rabat, Algiers restore ties?\n\nNo talks are planned.", set(), {("Morocco", "cooperates", "Algeria")}),
 ]
