@@ -294,7 +294,7 @@ def bare_surname(doc: Doc, ent: Span, surname: str, gaz: Gazetteer, day: dt.date
 
     before = seen.get(surname)
     if before is not None:
-        return Ref(before.id, before.name, before.kind, before.country, "surname: named in full before")
+        return before.found_as("surname: named in full before")
     last = surname.split()[-1]
     for later in doc.ents:
         if later.start > ent.start and later.label_ == "PERSON" and len(later) > len(ent) and fold(later[-1].text) == last:

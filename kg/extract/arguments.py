@@ -1,12 +1,25 @@
 """Arguments of a predicate: who does it and to whom, through the parse and the resolved mentions."""
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from spacy.tokens import Token
 
 from kg.lexicon import Lexicon, words
 from kg.records import Relation
 from kg.resolve import Ref, Resolution
 from kg.text import HYPHENS
+
+
+class Reading(NamedTuple):
+    """What one relation word says: who does what to whom, how sure, through which words."""
+
+    relation: Relation
+    subjects: list[Ref]
+    objects: list[Ref]
+    confidence: float
+    predicate: str
+
 
 _SUBJ = ("nsubj", "csubj")
 

@@ -14,7 +14,7 @@ from itertools import chain
 
 from spacy.tokens import Span, Token
 
-from kg.extract.arguments import _fused_participle
+from kg.extract.arguments import Reading, _fused_participle
 from kg.extract.modality import _intended, _modality, _negated, _refused
 from kg.extract.nouns import _adjectival, _nominal, _proposer
 from kg.extract.predicates import _evaluation, _verbal
@@ -133,7 +133,7 @@ def extract_sentence(sent: Span, res: Resolution, lex: Lexicon, context: dict | 
                 yield from _candidates(tok, sent, rel, subjects, objects, conf, predicate, res, lex, context)
 
 
-def _readings(tok: Token, res: Resolution, lex: Lexicon, context: dict) -> Iterable[tuple[Relation, list[Ref], list[Ref], float, str]]:
+def _readings(tok: Token, res: Resolution, lex: Lexicon, context: dict) -> Iterable[Reading]:
     """What a word says, by its part of speech: a verb, a relational noun or an adjective."""
     if tok.pos_ == "VERB":
         judged = list(_evaluation(tok, lex, res))

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.arguments import (
+    Reading,
     _agent_refs,
     _antecedent_of_relative,
     _arg_refs,
@@ -21,7 +22,7 @@ from kg.records import Relation
 from kg.resolve import Ref, Resolution
 
 
-def _proposer(noun: Token, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+def _proposer(noun: Token, res: Resolution) -> Iterator[Reading]:
     """"The EU's proposal for a ceasefire", "a European Union plan": whose proposal it is backs it."""
     issue = res.at(noun)
     if issue is None or not issue.is_issue or issue.issue_type != "proposal":
@@ -31,10 +32,10 @@ def _proposer(noun: Token, res: Resolution) -> Iterator[tuple[Relation, list[Ref
     owners = [r for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i
               for r in [res.at(c)] if r is not None and not r.is_issue]
     if owners:
-        yield Relation.SUPPORTS, owners[:1], [issue], 0.55, f"{noun.lemma_.lower()} (owner)"
+        yield Reading(Relation.SUPPORTS, owners[:1], [issue], 0.55, f"{noun.lemma_.lower()} (owner)")
 
 
-def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: dict | None = None) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: dict | None = None) -> Iterator[Reading]:
     lemma = noun.lemma_.lower()
     low = noun.lower_
     if lemma not in lex.noun_heads and low not in lex.noun_heads:
@@ -110,9 +111,9 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: dict | None = 
         subjects = _agent_refs(subj_tok, res, lex) if subj_tok is not None else []
         conf = 0.6
     if subjects:
-        yield rel, subjects, objects, conf, f"{lemma} {prep_word}"
+        yield Reading(rel, subjects, objects, conf, f"{lemma} {prep_word}")
 
-def _from_agent(noun: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+def _from_agent(noun: Token, lex: Lexicon, res: Resolution) -> Iterator[Reading]:
     """"despite pressure from Washington", "drawing a sharp protest from Beijing": the one the act
     comes from does it to the subject of the clause."""
     rel = lex.noun_heads.get(noun.lemma_.lower()) or lex.noun_heads.get(noun.lower_)
@@ -131,9 +132,9 @@ def _from_agent(noun: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Re
         return
     targets = [r for r in _agent_refs(_subject_token(clause, lex)[0], res, lex) if not r.is_issue]
     if agents and targets:
-        yield rel, agents, targets, 0.55, f"{noun.lemma_.lower()} from"
+        yield Reading(rel, agents, targets, 0.55, f"{noun.lemma_.lower()} from")
 
-def _relational_person(noun: Token, lemma: str, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+def _relational_person(noun: Token, lemma: str, lex: Lexicon, res: Resolution) -> Iterator[Reading]:
     """"X's ally Y", "US ally Modi", "its American support": the relation between two modifiers."""
     rel = lex.noun_heads.get(lemma) or lex.noun_heads.get(noun.lower_)
     if rel is None:
@@ -141,18 +142,18 @@ def _relational_person(noun: Token, lemma: str, lex: Lexicon, res: Resolution) -
     owner = res.refs_of(c for c in noun.children if c.dep_ in ("poss", "compound", "nmod") and c.i < noun.i)
     appos = [r for r in _arg_refs(next((c for c in noun.children if c.dep_ == "appos"), None), res) if not r.is_issue]
     if owner and appos and not owner[0].is_issue:
-        yield rel, appos, [owner[0]], 0.6, f"{lemma} (apposition)"
+        yield Reading(rel, appos, [owner[0]], 0.6, f"{lemma} (apposition)")
         return
     host = res.at(noun.head) if noun.dep_ == "appos" else None
     if owner and host is not None and not host.is_issue and not owner[0].is_issue and host != owner[0]:
-        yield rel, [host], [owner[0]], 0.6, f"{lemma} (apposition)"
+        yield Reading(rel, [host], [owner[0]], 0.6, f"{lemma} (apposition)")
         return
     poss = res.refs_of(c for c in noun.children if c.dep_ == "poss")
     amod = res.refs_of(c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i)
     if poss and amod and poss[0] != amod[0] and not poss[0].is_issue and not amod[0].is_issue:
-        yield rel, [amod[0]], [poss[0]], 0.55, f"{lemma} (modifiers)"
+        yield Reading(rel, [amod[0]], [poss[0]], 0.55, f"{lemma} (modifiers)")
 
-def _adjectival(adj: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+def _adjectival(adj: Token, lex: Lexicon, res: Resolution) -> Iterator[Reading]:
     if adj.dep_ not in ("acomp", "oprd", "attr", "amod", "appos"):
         return
     for child in adj.children:
@@ -163,5 +164,5 @@ def _adjectival(adj: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Rel
         objects = _arg_refs(pobj, res)
         subj_tok = adj.head if adj.dep_ in ("amod", "appos") else _subject_token(adj.head, lex)[0]
         subjects = _arg_refs(subj_tok, res)
-        yield rel, subjects, objects, 0.7, f"{adj.lemma_.lower()} {child.lower_}"
+        yield Reading(rel, subjects, objects, 0.7, f"{adj.lemma_.lower()} {child.lower_}")
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.arguments import (
+    Reading,
     _agent_refs,
     _arg_refs,
     _hyphen_agents,
@@ -35,7 +36,7 @@ from kg.records import Relation
 from kg.resolve import Ref, Resolution, issue_ref
 
 
-def _evaluation(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+def _evaluation(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[Reading]:
     """"X views Y as illegitimate", "X called Y a terrorist state": a judgement of Y."""
     if pred.lemma_ not in lex.evaluate:
         return
@@ -54,7 +55,7 @@ def _evaluation(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Re
     else:
         return
     subj, inherited = _subject_token(pred, lex)
-    yield rel, _arg_refs(subj, res), [r for r in _arg_refs(obj, res) if not r.is_issue], 0.6, f"{pred.lemma_} as"
+    yield Reading(rel, _arg_refs(subj, res), [r for r in _arg_refs(obj, res) if not r.is_issue], 0.6, f"{pred.lemma_} as")
 
 
 def _event_agent(tok: Token, lex: Lexicon, res: Resolution, context: dict) -> list[Ref]:
@@ -76,7 +77,7 @@ def _event_agent(tok: Token, lex: Lexicon, res: Resolution, context: dict) -> li
         return [context["attacker"]]
     return []
 
-def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: dict | None = None) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: dict | None = None) -> Iterator[Reading]:
     context = context if context is not None else {}
     relief = list(_relief(pred, lex, res))
     if relief:
@@ -98,7 +99,7 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: dict | None = N
     if (passive or reduced) and not any(c.dep_ == "agent" for c in pred.children):
         if passive and not reduced and rel is Relation.ATTACKS:  # "the ministry was hit": attacker unnamed
             target = next((c for c in pred.children if c.dep_ == "nsubjpass"), None)
-            yield rel, [], [r for r in _arg_refs(target, res) if not r.is_issue], 0.45, pred.lemma_
+            yield Reading(rel, [], [r for r in _arg_refs(target, res) if not r.is_issue], 0.45, pred.lemma_)
         return
     if reduced:
         agent = next(c for c in pred.children if c.dep_ == "agent")
@@ -166,9 +167,9 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: dict | None = N
                     objects = [r for r in _arg_refs(_pobj(prep), res) if not r.is_issue]
     if rel.polarity > 0 or rel in _STANCE:  # "blocked aid for Ukraine" opposes Ukraine too
         objects = objects + _beneficiaries(objects, obj_tok, res)
-    yield rel, subjects, objects, conf, " ".join(key) if key else pred.lemma_
+    yield Reading(rel, subjects, objects, conf, " ".join(key) if key else pred.lemma_)
 
-def _relief(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+def _relief(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[Reading]:
     """"The EU suspended its sanctions on Syria", "Washington lifted tariffs on Brazil": easing a
     penalty is a step towards its target."""
     if _lemma(pred, lex) not in lex.relieve:
@@ -183,10 +184,10 @@ def _relief(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relati
             targets = [r for r in _arg_refs(_pobj(prep), res) if not r.is_issue]
     subjects = [r for r in _agent_refs(_subject_token(pred, lex)[0], res, lex) if not r.is_issue]
     if penalties and targets and subjects:
-        yield Relation.COOPERATES, subjects, targets, 0.6, f"{pred.lemma_} {penalties[0].name}"
+        yield Reading(Relation.COOPERATES, subjects, targets, 0.6, f"{pred.lemma_} {penalties[0].name}")
 
 def _fused(pred: Token, rel: Relation, agents: list[Ref], key: tuple[str, ...] | None, lex: Lexicon,
-           res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+           res: Resolution) -> Iterator[Reading]:
     """"Rwanda-backed M23 rebels", "Washington-imposed tariffs on Brazil": the participle's agent
     does it to the noun it modifies (or, for a conflict instrument, to that instrument's target)."""
     noun = pred.head
@@ -204,5 +205,5 @@ def _fused(pred: Token, rel: Relation, agents: list[Ref], key: tuple[str, ...] |
     elif objects and all(r.is_issue for r in objects):
         objects = objects + _beneficiaries(objects, noun, res)
     if objects:
-        yield rel, agents, objects, 0.7, f"{pred.lemma_} (hyphenated)"
+        yield Reading(rel, agents, objects, 0.7, f"{pred.lemma_} (hyphenated)")
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.arguments import (
+    Reading,
     _arg_refs,
     _lemma,
     _object_token,
@@ -26,7 +27,7 @@ _BETWEEN = {"talks", "talk", "meeting", "summit", "call", "negotiation", "negoti
             "conflict", "fighting", "dialogue", "deal", "agreement", "tension", "tensions", "rift", "alliance",
             "partnership", "ties", "relations", "rivalry", "dispute", "standoff", "feud", "cooperation", "accord", "pact", "truce"}
 
-def _reciprocal(tok: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+def _reciprocal(tok: Token, lex: Lexicon, res: Resolution) -> Iterator[Reading]:
     """"X and Y met", "talks between X and Y": a relation each way between every pair."""
     pairs: list[Ref] = []
     rel = None
@@ -69,10 +70,10 @@ def _reciprocal(tok: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Rel
     if rel is None or len(pairs) < 2:
         return
     for a in pairs:
-        yield rel, [a], [b for b in pairs if b != a], 0.65, predicate
+        yield Reading(rel, [a], [b for b in pairs if b != a], 0.65, predicate)
 
 
-def _copular_judgement(tok: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+def _copular_judgement(tok: Token, lex: Lexicon, res: Resolution) -> Iterator[Reading]:
     """"Y is an aggressor", "Y is the peace president": a judgement of Y, to be owned by whoever says it.
 
     Yields the judgement with no subject; the caller gives it to the quotation's speaker or the
@@ -86,7 +87,7 @@ def _copular_judgement(tok: Token, lex: Lexicon, res: Resolution) -> Iterator[tu
         return
     words = {w for c in tok.children if c.dep_ in ("attr", "acomp") for t in c.subtree for w in (t.lower_, t.lemma_.lower())}
     if words & lex.evaluation_negative:
-        yield Relation.CRITICIZES, [], targets, 0.5, "is (judgement)"
+        yield Reading(Relation.CRITICIZES, [], targets, 0.5, "is (judgement)")
     elif words & (lex.evaluation_positive | {"peace"}):
-        yield Relation.PRAISES, [], targets, 0.5, "is (judgement)"
+        yield Reading(Relation.PRAISES, [], targets, 0.5, "is (judgement)")
 

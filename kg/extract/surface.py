@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.extract.arguments import _lemma
+from kg.extract.arguments import Reading, _lemma
 from kg.lexicon import Lexicon
 from kg.records import Relation
 from kg.resolve import Ref, Resolution
@@ -58,7 +58,7 @@ def _read_on(tok: Token, lemma: str, subjects: list[Ref], lex: Lexicon, res: Res
     return None
 
 
-def surface_relations(tok: Token, lex: Lexicon, res: Resolution) -> Iterator[tuple[Relation, list[Ref], list[Ref], float, str]]:
+def surface_relations(tok: Token, lex: Lexicon, res: Resolution) -> Iterator[Reading]:
     """(relation, subjects, objects, confidence, predicate) for a mis-attached lexicon verb."""
     if tok.pos_ != "VERB" or tok.dep_ not in _MISATTACHED or tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
         return
@@ -72,7 +72,7 @@ def surface_relations(tok: Token, lex: Lexicon, res: Resolution) -> Iterator[tup
     if found is None:
         return
     rel, predicate, objects = found
-    yield rel, [subject], objects, 0.45, f"{predicate} (surface)"
+    yield Reading(rel, [subject], objects, 0.45, f"{predicate} (surface)")
 
 
 _HEADLINE_END = (".", "?", "!", '"', "”", "'")

@@ -41,7 +41,7 @@ class _Collective(_Base):
                 place = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 ref = self.refs.get(place.i) if place is not None else None
                 if ref is not None and ref.kind is ActorKind.STATE:
-                    return Ref(ref.id, ref.name, ref.kind, ref.country, "description")
+                    return ref.found_as("description")
         return None
 
     def about_issue(self, token: Token) -> bool:
@@ -76,7 +76,7 @@ class _Collective(_Base):
             found = (self.refs.get(t.i) for t in (head, *head.conjuncts))
             members = list({m.id: m for m in found if m is not None and m.kind is not None}.values())
             if len(members) > 1:
-                return [Ref(m.id, m.name, m.kind, m.country, "pronoun") for m in members]
+                return [m.found_as("pronoun") for m in members]
         return []
 
     def plural(self, token: Token) -> list[Ref]:
@@ -116,8 +116,8 @@ class _Collective(_Base):
             return ref if ref.kind is ActorKind.PERSON else None
         if want == "State":
             if ref.kind is ActorKind.STATE:
-                return Ref(ref.id, ref.name, ref.kind, ref.country, "description")
+                return ref.found_as("description")
             if ref.kind is ActorKind.PERSON and ref.country:
                 return self.actor_ref(ref.country, "description")
             return None
-        return Ref(ref.id, ref.name, ref.kind, ref.country, "description") if ref.kind is not None else None
+        return ref.found_as("description") if ref.kind is not None else None

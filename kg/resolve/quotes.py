@@ -56,7 +56,7 @@ class _Quotes(_Base):
             for tok in self.doc[lo:hi]:
                 low = tok.lower_
                 if low in ("i", "me", "my", "myself"):
-                    self.refs[tok.i] = Ref(speaker.id, speaker.name, speaker.kind, speaker.country, "pronoun")
+                    self.refs[tok.i] = speaker.found_as("pronoun")
                     self.spans[tok.i] = (tok.i, tok.i + 1)
                 elif low in ("we", "us", "our", "ourselves"):
                     if speaker.kind is not ActorKind.PERSON:
@@ -66,7 +66,7 @@ class _Quotes(_Base):
                     else:
                         continue  # "our land" of a speaker whose state is unknown: not the speaker
                     if group is not None:
-                        self.refs[tok.i] = Ref(group.id, group.name, group.kind, group.country, "pronoun")
+                        self.refs[tok.i] = group.found_as("pronoun")
                         self.spans[tok.i] = (tok.i, tok.i + 1)
 
     def speaker_of(self, sent: Span, spans: list[tuple[int, int]]) -> Ref | None:

@@ -1,6 +1,7 @@
 """What a mention refers to, and the resolution of one article."""
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -19,6 +20,10 @@ class Ref:
     country: str | None = None
     via: str = "name"  # how it was found: name, alias, surname, role, pronoun, description, demonym (with a reason)
     issue_type: str | None = None  # an issue's canonical kind ("ceasefire" for "truce")
+
+    def found_as(self, via: str) -> Ref:
+        """The same referent, found another way ("pronoun", "description", "role", ...)."""
+        return dataclasses.replace(self, via=via)
 
     @property
     def is_issue(self) -> bool:

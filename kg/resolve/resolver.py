@@ -73,7 +73,7 @@ class _Resolver(_Roles, _Collective, _Quotes):
                 return self.new_actor(found, ActorKind.PERSON)  # "Mike Johnson ... Johnson said"
             if found is None:
                 return self.new_actor(ent, ActorKind.PERSON)
-            return Ref(found.id, found.name, found.kind, found.country, found.via)
+            return found.found_as(found.via)
         if ident:
             ref = self.actor_ref(ident, ent.kb_id_ or "name")
             if ref is not None and ref.kind is ActorKind.PERSON:
@@ -82,7 +82,7 @@ class _Resolver(_Roles, _Collective, _Quotes):
             return ref
         seen = self.full_names.get(fold(ent.text.removesuffix("'s").removesuffix("’s")))
         if seen is not None and len(ent) == 1:
-            return Ref(seen.id, seen.name, seen.kind, seen.country, "surname: named in full before")
+            return seen.found_as("surname: named in full before")
         kind = _NEW_KIND.get(ent.label_)
         if fold(ent.text.removeprefix("the ").removeprefix("The ")) in self.gaz.places:
             return None
@@ -108,7 +108,7 @@ class _Resolver(_Roles, _Collective, _Quotes):
         if kind is ActorKind.PERSON:
             seen = self.full_names.get(fold(name.split()[-1]))
             if seen is not None and (len(name.split()) == 1 or fold(seen.name).endswith(fold(name))):
-                return Ref(seen.id, seen.name, seen.kind, seen.country, "surname: named in full before")
+                return seen.found_as("surname: named in full before")
         ident = f"{kind.value.lower()}-{slugify(name)}"
         ref = self.new.setdefault(ident, Ref(ident, name, kind, None, "name: not in the gazetteer"))
         if kind is ActorKind.PERSON and len(name.split()) > 1:
@@ -206,7 +206,7 @@ class _Resolver(_Roles, _Collective, _Quotes):
                 if members:
                     self.groups[i] = members  # "Iran, Belarus and North Korea ... their assistance"
                 if ref is not None:
-                    self.mark((i, i + 1), Ref(ref.id, ref.name, ref.kind, ref.country, "pronoun"))
+                    self.mark((i, i + 1), ref.found_as("pronoun"))
             elif token.pos_ == "NOUN" and token.lemma_.lower() in words("crowds") and (crowd := self.crowd(token)) is not None:
                 self.mark((i, i + 1), crowd)
             elif token.pos_ == "NOUN" and token.tag_ == "NNS" and low in _plural_kinds():
@@ -224,7 +224,7 @@ class _Resolver(_Roles, _Collective, _Quotes):
                     if low in _GOVERNMENT or (ref is None and self.lex.descriptions[low] == "State"):
                         ref = self.government(token) or ref
                     if ref is not None:
-                        self.mark((token.left_edge.i, i + 1), Ref(ref.id, ref.name, ref.kind, ref.country, "description"))
+                        self.mark((token.left_edge.i, i + 1), ref.found_as("description"))
             i += 1
         for token in doc:  # "the junta in Niamey", "the new government in Dhaka": the place names come later
             seat = self.seat_of(token) if token.pos_ == "NOUN" else None

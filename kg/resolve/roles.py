@@ -1,6 +1,8 @@
 """Offices: "the US president", "Russia's foreign minister", "the prime minister" of a person the text introduced."""
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Span, Token
 
 from kg.names import PERSONAL_TITLES
@@ -58,7 +60,7 @@ class _Roles(_Base):
         ref = self.actor_ref(holder, "role") if holder is not None else None
         if ref is None:  # "Prime Minister Jotham Napat ... the prime minister": a holder the text introduced
             known = self.offices.get((state, title))
-            ref = Ref(known.id, known.name, known.kind, known.country, "role") if known is not None else None
+            ref = known.found_as("role") if known is not None else None
         return ((start, token.i + 1), ref) if ref else None
 
     def title_of(self, token: Token) -> str | None:
@@ -86,7 +88,7 @@ class _Roles(_Base):
                 continue
             state = next((s for c in token.children if c.i < token.i for s in [self.state_of(c)] if s), None)
             if state is not None and ref.country is None and ref.id in self.new:
-                ref = Ref(ref.id, ref.name, ref.kind, state, ref.via)
+                ref = dataclasses.replace(ref, country=state)
                 self.new[ref.id] = ref
                 self.full_names.update({k: ref for k, v in self.full_names.items() if v.id == ref.id})
             title = self.title_of(token)
