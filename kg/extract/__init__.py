@@ -5,6 +5,7 @@ import datetime as dt
 
 from spacy.tokens import Doc
 
+from kg.extract.arguments import ArticleContext
 from kg.extract.deps import EXTRACTOR, Candidate, extract_sentence, unnamed_attackers
 from kg.gazetteer import Gazetteer
 from kg.ingest import infer_date
@@ -26,7 +27,7 @@ def extract_claims(article: Article, doc: Doc, gaz: Gazetteer, lex: Lexicon,
     res = resolve_doc(doc, gaz, lex, day)
     back = offsets.original if offsets else (lambda pos: pos)
     best: dict[tuple, Claim] = {}
-    context: dict = {}
+    context = ArticleContext()
 
     def keep(sent: object, cand: Candidate) -> None:
         start, end = back(sent.start_char), back(sent.end_char)  # type: ignore[attr-defined]

@@ -1,9 +1,10 @@
 """Arguments of a predicate: who does it and to whom, through the parse and the resolved mentions."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.lexicon import Lexicon, words
 from kg.records import Relation
@@ -19,6 +20,16 @@ class Reading(NamedTuple):
     objects: list[Ref]
     confidence: float
     predicate: str
+
+
+@dataclass
+class ArticleContext:
+    """What extraction carries across the sentences of one article, for attacks told in pieces."""
+
+    attacker: Ref | None = None  # the last actor said to attack: "X condemned the attack"
+    attacks: list[tuple[Ref, Ref]] = field(default_factory=list)  # (attacker, target) as stated
+    pending: list[tuple[Span, list[Ref], str, Ref | None]] = field(default_factory=list)  # attacks with the attacker unnamed
+    agents: dict[str, Ref] = field(default_factory=dict)  # attackers named without a target ("the Russian offensive")
 
 
 _SUBJ = ("nsubj", "csubj")

@@ -14,7 +14,7 @@ from itertools import chain
 
 from spacy.tokens import Span, Token
 
-from kg.extract.arguments import Reading, _fused_participle
+from kg.extract.arguments import ArticleContext, Reading, _fused_participle
 from kg.extract.modality import _intended, _modality, _negated, _refused
 from kg.extract.nouns import _adjectival, _nominal, _proposer
 from kg.extract.predicates import _evaluation, _verbal
@@ -46,7 +46,7 @@ _FLIP = {
     Relation.NEGOTIATES: Relation.OPPOSES, Relation.OPPOSES: Relation.SUPPORTS,
 }
 
-def unnamed_attackers(context: dict) -> Iterator[tuple[Span, Candidate]]:
+def unnamed_attackers(context: ArticleContext) -> Iterator[tuple[Span, Candidate]]:
     """Give attacks whose attacker the sentence leaves unnamed ("the ministry was hit", "the
     pummelling of Kyiv") to the article's attacker of that target, when there is exactly one.
 
@@ -54,21 +54,21 @@ def unnamed_attackers(context: dict) -> Iterator[tuple[Span, Candidate]]:
         context: the article's extraction context: its explicit "attacks" (attacker, target), the
             "pending" attacks without an attacker, and attack "agents" without a target.
     """
-    attacks: list[tuple[Ref, Ref]] = context.get("attacks", [])
+    attacks = context.attacks
     by_target: dict[str, set[str]] = {}
     refs: dict[str, Ref] = {}
     for a, t in attacks:
         by_target.setdefault(t.id, set()).add(a.id)
         refs[a.id] = a
-    everyone = {a.id for a, _ in attacks} | set(context.get("agents", {}))
-    for sent, targets, predicate, reporter in context.get("pending", []):
+    everyone = {a.id for a, _ in attacks} | set(context.agents)
+    for sent, targets, predicate, reporter in context.pending:
         for target in targets:
             named = by_target.get(target.id, set())
             pool = named if named else everyone - {target.id}
             if len(pool) != 1:
                 continue
             attacker_id = next(iter(pool))
-            attacker = refs.get(attacker_id) or context.get("agents", {}).get(attacker_id)
+            attacker = refs.get(attacker_id) or context.agents.get(attacker_id)
             if attacker is None or attacker.id == target.id or _own_state(attacker, target):
                 continue
             yield sent, Candidate(attacker, Relation.ATTACKS, target, Modality.REPORTED if reporter else Modality.ASSERTED,
@@ -112,14 +112,14 @@ def _unrealised_event(noun: Token, lex: Lexicon) -> bool:
             return True
     return False
 
-def extract_sentence(sent: Span, res: Resolution, lex: Lexicon, context: dict | None = None) -> Iterator[Candidate]:
+def extract_sentence(sent: Span, res: Resolution, lex: Lexicon, context: ArticleContext | None = None) -> Iterator[Candidate]:
     """Every relation candidate in one sentence.
 
     Args:
         context: state carried across the sentences of one article (the last attacker, for
             "X condemned the attack"); updated in place.
     """
-    context = context if context is not None else {}
+    context = context if context is not None else ArticleContext()
     if headline(sent):
         yield from _headline_candidates(sent, res, lex)
     for tok in sent:
@@ -133,7 +133,7 @@ def extract_sentence(sent: Span, res: Resolution, lex: Lexicon, context: dict | 
                 yield from _candidates(tok, sent, rel, subjects, objects, conf, predicate, res, lex, context)
 
 
-def _readings(tok: Token, res: Resolution, lex: Lexicon, context: dict) -> Iterable[Reading]:
+def _readings(tok: Token, res: Resolution, lex: Lexicon, context: ArticleContext) -> Iterable[Reading]:
     """What a word says, by its part of speech: a verb, a relational noun or an adjective."""
     if tok.pos_ == "VERB":
         judged = list(_evaluation(tok, lex, res))
@@ -168,13 +168,13 @@ def _judgements(tok: Token, sent: Span, res: Resolution, lex: Lexicon) -> Iterat
 
 
 def _half_read(tok: Token, sent: Span, rel: Relation, subjects: list[Ref], objects: list[Ref], predicate: str,
-               res: Resolution, lex: Lexicon, context: dict) -> Iterator[Candidate]:
+               res: Resolution, lex: Lexicon, context: ArticleContext) -> Iterator[Candidate]:
     """A reading missing its subject or its object: an attack with its attacker unnamed waits for
     the article's attacker; a reported attack without a target is still an accusation."""
     if not subjects and objects and rel is Relation.ATTACKS:
         negated, hypothetical, reporter = _modality(tok, lex, res, sent)
         if not negated and not hypothetical:
-            context.setdefault("pending", []).append((sent, [o for o in objects if not o.is_issue], predicate, reporter))
+            context.pending.append((sent, [o for o in objects if not o.is_issue], predicate, reporter))
     elif subjects and not objects and rel in (Relation.ATTACKS, Relation.THREATENS, Relation.SANCTIONS):
         # '"The Russians knew where they were hitting," Zelensky said': an accusation even without a named target
         negated, hypothetical, reporter = _modality(tok, lex, res, sent)
@@ -185,7 +185,7 @@ def _half_read(tok: Token, sent: Span, rel: Relation, subjects: list[Ref], objec
 
 
 def _candidates(tok: Token, sent: Span, rel: Relation, subjects: list[Ref], objects: list[Ref], conf: float,
-                predicate: str, res: Resolution, lex: Lexicon, context: dict) -> Iterator[Candidate]:
+                predicate: str, res: Resolution, lex: Lexicon, context: ArticleContext) -> Iterator[Candidate]:
     """The claims of one reading, with its mood: negation flips it, a hypothesis or a report marks it."""
     negated, hypothetical, reporter = _modality(_anchor(tok), lex, res, sent)
     if tok.pos_ == "NOUN" and not hypothetical:
@@ -220,8 +220,8 @@ def _candidates(tok: Token, sent: Span, rel: Relation, subjects: list[Ref], obje
                 yield Candidate(o, rel, s, modality, negated, max(0.05, c - penalty - 0.05), f"{predicate} (each way)",
                                 None if own_words else reporter)
             if rel is Relation.ATTACKS and not hypothetical:
-                context["attacker"] = s
-                context.setdefault("attacks", []).append((s, o))
+                context.attacker = s
+                context.attacks.append((s, o))
             blamed = rel in (Relation.ATTACKS, Relation.THREATENS) or (rel is Relation.OPPOSES and o.issue_type in words("peace"))
             same_side = reporter is not None and reporter.country is not None and reporter.country == s.country
             if reporter is not None and not own_words and blamed and not same_side \

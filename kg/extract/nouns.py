@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.arguments import (
+    ArticleContext,
     Reading,
     _agent_refs,
     _antecedent_of_relative,
@@ -35,7 +36,7 @@ def _proposer(noun: Token, res: Resolution) -> Iterator[Reading]:
         yield Reading(Relation.SUPPORTS, owners[:1], [issue], 0.55, f"{noun.lemma_.lower()} (owner)")
 
 
-def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: dict | None = None) -> Iterator[Reading]:
+def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: ArticleContext | None = None) -> Iterator[Reading]:
     lemma = noun.lemma_.lower()
     low = noun.lower_
     if lemma not in lex.noun_heads and low not in lex.noun_heads:
@@ -74,7 +75,7 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: dict | None = 
         yield from _from_agent(noun, lex, res)
         if context is not None and lex.noun_heads.get(lemma) is Relation.ATTACKS:
             # "the Russian summer offensive": an attacker without a named target
-            context.setdefault("agents", {}).update(
+            context.agents.update(
                 (r.id, r) for c in noun.children if c.dep_ in ("amod", "poss", "compound") and c.i < noun.i
                 for r in [res.at(c)] if r is not None and not r.is_issue)
         yield from _relational_person(noun, lemma, lex, res)

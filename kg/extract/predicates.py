@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.arguments import (
+    ArticleContext,
     Reading,
     _agent_refs,
     _arg_refs,
@@ -58,7 +59,7 @@ def _evaluation(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[Reading]
     yield Reading(rel, _arg_refs(subj, res), [r for r in _arg_refs(obj, res) if not r.is_issue], 0.6, f"{pred.lemma_} as")
 
 
-def _event_agent(tok: Token, lex: Lexicon, res: Resolution, context: dict) -> list[Ref]:
+def _event_agent(tok: Token, lex: Lexicon, res: Resolution, context: ArticleContext) -> list[Ref]:
     """Who did an event that is judged: "condemned Russia's invasion" -> Russia; "condemned the
     attack" -> whoever the article last said attacked."""
     if tok.lemma_.lower() not in _EVENTS and tok.lower_ not in _EVENTS:
@@ -70,15 +71,15 @@ def _event_agent(tok: Token, lex: Lexicon, res: Resolution, context: dict) -> li
     targets = {r.id for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                for r in _arg_refs(_pobj(c), res) if not r.is_issue}
     if targets:  # "the strikes on Houthi targets": whoever the article said struck the Houthis, if one
-        attackers = {a.id: a for a, t in context.get("attacks", []) if t.id in targets}
+        attackers = {a.id: a for a, t in context.attacks if t.id in targets}
         return list(attackers.values()) if len(attackers) == 1 else []
     if any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those") for c in tok.children) \
-            and not any(c.dep_ == "prep" for c in tok.children) and context.get("attacker") is not None:
-        return [context["attacker"]]
+            and not any(c.dep_ == "prep" for c in tok.children) and context.attacker is not None:
+        return [context.attacker]
     return []
 
-def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: dict | None = None) -> Iterator[Reading]:
-    context = context if context is not None else {}
+def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: ArticleContext | None = None) -> Iterator[Reading]:
+    context = context if context is not None else ArticleContext()
     relief = list(_relief(pred, lex, res))
     if relief:
         yield from relief
