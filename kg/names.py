@@ -110,8 +110,8 @@ class NameGuard:
 
     def _form_ok(self, span: Span, reading: str, value: str) -> bool:
         lower_ok = self.lower_ok.get(value, frozenset())
-        if not all(_cap(t) or t.lower_ in lower_ok for t in span if t.is_alpha):
-            return False
+        if not all(_cap(t) or t.lower_ in lower_ok or t.lower_ in _DETERMINERS for t in span if t.is_alpha):
+            return False  # "the Kremlin" mid-sentence: the article is no part of the name's case
         content = [t for t in span if t.is_alpha and t.lower_ not in _DETERMINERS]
         if reading == "demonym" or len(content) != 1 or content[0].is_upper and len(content[0]) > 1:
             return True  # "European leaders": a phrase of several words is specific enough

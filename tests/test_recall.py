@@ -170,6 +170,14 @@ CASES = [
     ("Ethiopia has been at war with Eritrea since May.", {("Ethiopia", "attacks", "Eritrea"), ("Eritrea", "attacks", "Ethiopia")}, set()),
     ("Kenya is in talks with Somalia.", {("Kenya", "meets", "Somalia"), ("Somalia", "meets", "Kenya")}, set()),
     ("Serbia, embroiled in a row with Kosovo, recalled its envoy.", {("Serbia", "opposes", "Kosovo"), ("Kosovo", "opposes", "Serbia")}, set()),
+    # acts and agents of a noun's reduced relative; caving in; reliance; "the Kremlin" mid-sentence
+    ("Canada denounced the sanctions imposed by China on Canadian canola.", {("China", "sanctions", "Canada"), ("Canada", "criticizes", "China")}, set()),
+    ("Critics accused Brazil of caving to Washington.", {("Brazil", "cooperates", "United States")}, set()),
+    ("Mali's reliance on the Kremlin has grown.", {("Mali", "cooperates", "Russia")}, set()),
+    # officials stand for where they serve; "X is hostile to Y" is X's stance, not a judgement of X by a reporter
+    ("Officials in Ankara criticised Greece.", {("Turkey", "criticizes", "Greece")}, set()),
+    ("The government in Quito is hostile to Lima, diplomats in Bogota say.", {("Ecuador", "opposes", "Peru")},
+     {("Colombia", "criticizes", "Ecuador")}),
     # a headline question asserts nothing
     ("Will Rabat, Algiers restore ties?\n\nNo talks are planned.", set(), {("Morocco", "cooperates", "Algeria")}),
 ]

@@ -85,8 +85,9 @@ def _arg_refs(tok: Token | None, res: Resolution, depth: int = 3) -> list[Ref]:
                 for c in t.children:
                     if c.dep_ in _CLAUSAL:
                         continue
-                    if c.dep_ == "prep" and c.lower_ not in ("of", "between", "among"):
-                        continue
+                    if c.dep_ == "prep" and c.lower_ not in ("of", "between", "among") \
+                            and not (c.lower_ in ("in", "at", "from") and t.lemma_.lower() in words("located_agents")):
+                        continue  # "officials in Kabul", "diplomats at the White House" stand for where they serve
                     if _fused_participle(c):  # "Rwanda-backed M23 rebels" are not Rwanda
                         continue
                     nxt.append(c)
@@ -219,7 +220,8 @@ def _subject_token(verb: Token, lex: Lexicon, hops: int = 4) -> tuple[Token | No
     if hops == 0:
         return None, True
     head = verb.head
-    if verb.dep_ == "pcomp" and head.lower_ in ("of", "for") and head.head.lemma_ in lex.charge:
+    if (verb.dep_ == "pcomp" or verb.dep_ == "pobj" and verb.tag_ == "VBG") and head.lower_ in ("of", "for") \
+            and head.head.lemma_ in lex.charge:
         # "accused Rwanda of arming the rebels", "thanked Norway for funding drones": the one charged does it
         charger = head.head
         charged = next((c for c in charger.children if c.dep_ in ("dobj", "obj")), None)

@@ -16,7 +16,8 @@ def _chain(verb: Token) -> Iterator[Token]:
     tok = verb
     for _ in range(6):
         yield tok
-        if tok.dep_ in ("xcomp", "conj", "ccomp", "advcl", "relcl", "acl", "pcomp", "acomp") and tok.head.i != tok.i:
+        if (tok.dep_ in ("xcomp", "conj", "ccomp", "advcl", "relcl", "acl", "pcomp", "acomp")
+                or tok.dep_ == "pobj" and tok.tag_ == "VBG") and tok.head.i != tok.i:
             tok = tok.head
             if tok.dep_ == "prep" and tok.head.pos_ == "VERB":  # "accused X of arming Y": up to "accused"
                 tok = tok.head
@@ -72,7 +73,7 @@ def _modality(pred: Token, lex: Lexicon, res: Resolution, sent: Span) -> tuple[b
     came_by = ""  # how the previous link hangs on this one
     sourcing = False  # past a belief verb: only looking for who says it
     for i, tok in enumerate(_chain(pred)):
-        if i > 0 and tok.lemma_ in lex.denial and not sourcing and came_by in ("xcomp", "ccomp", "pcomp"):
+        if i > 0 and tok.lemma_ in lex.denial and not sourcing and came_by in ("xcomp", "ccomp", "pcomp", "pobj"):
             hypothetical = True  # "Rwanda denied arming M23", "dismissed claims that ...": not asserted
         if i > 0 and tok.lemma_ in lex.speech:
             subj, _ = _subject_token(tok, lex)

@@ -44,6 +44,8 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: ArticleContext
     rel = None
     objects: list[Ref] = []
     preps = [c for c in noun.children if c.dep_ == "prep"]
+    done_by = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]  # "sanctions imposed by X on Y"
+    preps += [c for acl in done_by for c in acl.children if c.dep_ == "prep"]
     if noun.dep_ in ("dobj", "obj") and _lemma(noun.head, lex) in lex.light:
         preps += [c for c in noun.head.children if c.dep_ in ("prep", "dative") and c.i > noun.i]  # "staged drills around Taiwan"
     pobj: Token | None = None
@@ -102,6 +104,8 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: ArticleContext
                     subjects.append(ref)
         elif child.dep_ == "prep" and child.lower_ == "by":
             subjects.extend(r for r in _arg_refs(_pobj(child), res) if not r.is_issue)
+        elif child in done_by:
+            subjects.extend(r for a in child.children if a.dep_ == "agent" for r in _arg_refs(_pobj(a), res) if not r.is_issue)
         if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i and _lemma(child, lex) not in lex.verbs:
             subjects.extend(_hyphen_agents(child, res))  # "Washington-imposed tariffs on Y"
     subjects = list(dict.fromkeys(subjects))

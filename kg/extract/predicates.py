@@ -62,12 +62,16 @@ def _evaluation(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[Reading]
 def _event_agent(tok: Token, lex: Lexicon, res: Resolution, context: ArticleContext) -> list[Ref]:
     """Who did an event that is judged: "condemned Russia's invasion" -> Russia; "condemned the
     attack" -> whoever the article last said attacked."""
-    if tok.lemma_.lower() not in _EVENTS and tok.lower_ not in _EVENTS:
+    issue = res.at(tok)
+    penalty = issue is not None and issue.is_issue and issue.issue_type in words("penalties")
+    if tok.lemma_.lower() not in _EVENTS and tok.lower_ not in _EVENTS and not penalty:
         return []
     agents = [r for c in tok.children if c.dep_ in ("poss", "amod", "compound") and c.i < tok.i
               for r in [res.at(c)] if r is not None and not r.is_issue]
-    if agents:
-        return agents
+    agents += [r for c in tok.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
+               for r in _arg_refs(_pobj(a), res) if not r.is_issue]  # "the sanctions imposed by China"
+    if agents or penalty:
+        return agents  # a penalty's imposer is named with it, never guessed from the article
     targets = {r.id for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                for r in _arg_refs(_pobj(c), res) if not r.is_issue}
     if targets:  # "the strikes on Houthi targets": whoever the article said struck the Houthis, if one

@@ -85,7 +85,10 @@ def _copular_judgement(tok: Token, lex: Lexicon, res: Resolution) -> Iterator[Re
     targets = [r for r in _arg_refs(subj, res) if not r.is_issue]
     if not targets:
         return
-    words = {w for c in tok.children if c.dep_ in ("attr", "acomp") for t in c.subtree for w in (t.lower_, t.lemma_.lower())}
+    said = [c for c in tok.children if c.dep_ in ("attr", "acomp")]
+    if any((c.lemma_.lower(), p.lower_) in lex.adjectives for c in said for p in c.children if p.dep_ == "prep"):
+        return  # "X is hostile to Y": X's stance towards Y (an adjective's relation), not a judgement of X
+    words = {w for c in said for t in c.subtree for w in (t.lower_, t.lemma_.lower())}
     if words & lex.evaluation_negative:
         yield Reading(Relation.CRITICIZES, [], targets, 0.5, "is (judgement)")
     elif words & (lex.evaluation_positive | {"peace"}):
