@@ -178,6 +178,12 @@ CASES = [
     ("Officials in Ankara criticised Greece.", {("Turkey", "criticizes", "Greece")}, set()),
     ("The government in Quito is hostile to Lima, diplomats in Bogota say.", {("Ecuador", "opposes", "Peru")},
      {("Colombia", "criticizes", "Ecuador")}),
+    # help whose giver is named goes to whoever relies on it; "whose" is the relative's antecedent; "count X among"
+    ("Syria's president, who has relied on Iranian backing for years, visited Tehran.", set(), set()),
+    ("Armenia has long relied on the Kremlin's backing.", {("Russia", "supports", "Armenia")}, set()),
+    ("Peru, which counts Chile among its closest partners, signed the accord.", {("Peru", "supports", "Chile")}, set()),
+    ("Ecuador criticised Gustavo Petro, whose government had expelled Ecuadorian diplomats.",
+     {("Gustavo Petro", "sanctions", "Ecuador")}, set()),
     # a headline question asserts nothing
     ("Will Rabat, Algiers restore ties?\n\nNo talks are planned.", set(), {("Morocco", "cooperates", "Algeria")}),
 ]

@@ -9,7 +9,6 @@ from kg.extract.arguments import (
     ArticleContext,
     Reading,
     _agent_refs,
-    _antecedent_of_relative,
     _arg_refs,
     _hyphen_agents,
     _lemma,
@@ -75,6 +74,7 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: ArticleContext
         objects = _open_issue(pobj, lex, res)  # "thrown its weight behind the process"
     if rel is None or not objects:
         yield from _from_agent(noun, lex, res)
+        yield from _received(noun, lex, res)
         if context is not None and lex.noun_heads.get(lemma) is Relation.ATTACKS:
             # "the Russian summer offensive": an attacker without a named target
             context.agents.update(
@@ -96,9 +96,6 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: ArticleContext
                     subjects.extend(r for r in res.groups[t.i] if r not in objects)
                     continue
                 ref = res.at(t)
-                if ref is None and t.lower_ == "whose":  # "Rudd, whose criticism of him ..."
-                    owner = _antecedent_of_relative(t)
-                    ref = res.at(owner) if owner is not None else None
                 if ref is not None and not ref.is_issue and ref not in objects and t.dep_ in ("poss", "amod", "compound", "nmod", "conj") \
                         and not t.text.endswith(("-", "–")):  # "Qatari- and Turkish-mediated talks": the mediator
                     subjects.append(ref)
@@ -138,6 +135,24 @@ def _from_agent(noun: Token, lex: Lexicon, res: Resolution) -> Iterator[Reading]
     targets = [r for r in _agent_refs(_subject_token(clause, lex)[0], res, lex) if not r.is_issue]
     if agents and targets:
         yield Reading(rel, agents, targets, 0.55, f"{noun.lemma_.lower()} from")
+
+def _received(noun: Token, lex: Lexicon, res: Resolution) -> Iterator[Reading]:
+    """"Lukashenko has relied on the Kremlin's backing", "took the town with Turkish support": help
+    whose giver is named goes to the subject of the clause that receives it."""
+    rel = lex.noun_heads.get(noun.lemma_.lower()) or lex.noun_heads.get(noun.lower_)
+    prep = noun.head
+    if rel not in (Relation.SUPPORTS, Relation.AIDS) or noun.dep_ != "pobj" or prep.lower_ not in ("on", "with", "upon"):
+        return
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or (prep.lower_ in ("on", "upon") and verb.lemma_ not in words("reliance")):
+        return
+    givers = [r for c in noun.children if c.dep_ in ("poss", "amod", "compound") and c.i < noun.i
+              for r in [res.at(c)] if r is not None and not r.is_issue]
+    givers += [r for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for r in _arg_refs(_pobj(c), res) if not r.is_issue]
+    takers = [r for r in _agent_refs(_subject_token(verb, lex)[0], res, lex) if not r.is_issue]
+    if givers and takers:
+        yield Reading(rel, givers, takers, 0.55, f"{noun.lemma_.lower()} (received)")
+
 
 def _relational_person(noun: Token, lemma: str, lex: Lexicon, res: Resolution) -> Iterator[Reading]:
     """"X's ally Y", "US ally Modi", "its American support": the relation between two modifiers."""

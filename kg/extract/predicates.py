@@ -46,7 +46,7 @@ def _evaluation(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[Reading]
         return
     words: list[str] = []
     for c in pred.children:
-        if c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as"):
+        if c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("as", "among")):
             words += [t.lower_ for t in c.subtree] + [t.lemma_.lower() for t in c.subtree]
     words += [t.lower_ for t in obj.subtree if t.i > obj.i]
     if any(w in lex.evaluation_negative for w in words):

@@ -138,6 +138,14 @@ class _Resolver(_Roles, _Collective, _Quotes):
                 label = f"{place} {label}"
         return issue_ref(label, self.lex.issue_kind(label, kind))
 
+    def relative_owner(self, token: Token) -> Ref | None:
+        """The actor a relative "whose" belongs to: the noun its clause hangs on."""
+        for anc in token.ancestors:
+            if anc.dep_ == "relcl":
+                ref = self.refs.get(anc.head.i)
+                return ref if ref is not None and ref.kind is not None else None
+        return None
+
     def hyphenated(self, token: Token) -> Ref | None:
         """An actor whose hyphen stays on it: "Qatari- and Turkish-mediated talks"."""
         if not token.text.endswith(HYPHENS) or len(token) < 3:
@@ -196,6 +204,8 @@ class _Resolver(_Roles, _Collective, _Quotes):
             hyphenated = self.hyphenated(token)
             if hyphenated is not None:
                 self.mark((i, i + 1), hyphenated)
+            elif low == "whose" and (owner := self.relative_owner(token)) is not None:
+                self.mark((i, i + 1), owner.found_as("pronoun"))  # "Marape, whose government ..."
             elif token.pos_ == "PRON" and low == "it" and self.about_issue(token):
                 issue = self.recent_issue(token)  # "declined to sign it", "the US vetoed it"
                 if issue is not None:
