@@ -184,6 +184,11 @@ CASES = [
     ("Peru, which counts Chile among its closest partners, signed the accord.", {("Peru", "supports", "Chile")}, set()),
     ("Ecuador criticised Gustavo Petro, whose government had expelled Ecuadorian diplomats.",
      {("Gustavo Petro", "sanctions", "Ecuador")}, set()),
+    # a stance taken in a seat of government is that government's; a place that is no seat is not
+    ("The truce was welcomed in Nairobi.", {("Kenya", "supports", "truce")}, set()),
+    ("The accord was criticised in Geneva.", set(), {("Switzerland", "criticizes", "accord")}),
+    # "we" of a speaker whose state is unknown is the speaker; "our" is not
+    ('"We will not accept Ruritania\'s occupation of our land," Anton Brel told reporters.', set(), {("Anton Brel", "supports", "Ruritania")}),
     # a headline question asserts nothing
     ("Will Rabat, Algiers restore ties?\n\nNo talks are planned.", set(), {("Morocco", "cooperates", "Algeria")}),
 ]

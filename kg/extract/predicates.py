@@ -101,7 +101,8 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: ArticleContext 
     passive = _passive(pred)
     reduced = pred.dep_ == "acl" and pred.tag_ == "VBN"  # "a deal brokered by the US"
     subj_tok, inherited = _subject_token(pred, lex)
-    if (passive or reduced) and not any(c.dep_ == "agent" for c in pred.children):
+    seat = _seat_as_agent(pred, rel, res) if passive and not reduced else None
+    if (passive or reduced) and not any(c.dep_ == "agent" for c in pred.children) and seat is None:
         if passive and not reduced and rel is Relation.ATTACKS:  # "the ministry was hit": attacker unnamed
             target = next((c for c in pred.children if c.dep_ == "nsubjpass"), None)
             yield Reading(rel, [], [r for r in _arg_refs(target, res) if not r.is_issue], 0.45, pred.lemma_)
@@ -109,7 +110,7 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: ArticleContext 
     if reduced:
         agent = next(c for c in pred.children if c.dep_ == "agent")
         subj_tok, inherited, passive = _pobj(agent), False, True
-    subjects = _agent_refs(subj_tok, res, lex)
+    subjects = [seat] if seat is not None else _agent_refs(subj_tok, res, lex)
     if subj_tok is not None and not inherited:  # "Lima, Quito slam ...": a headline's comma list parsed as two subjects
         subjects += [r for c in pred.children if c.dep_ == "nsubj" and c.i != subj_tok.i
                      for r in _agent_refs(c, res, lex) if r not in subjects]
@@ -173,6 +174,20 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: ArticleContext 
     if rel.polarity > 0 or rel in _STANCE:  # "blocked aid for Ukraine" opposes Ukraine too
         objects = objects + _beneficiaries(objects, obj_tok, res)
     yield Reading(rel, subjects, objects, conf, " ".join(key) if key else pred.lemma_)
+
+def _seat_as_agent(pred: Token, rel: Relation, res: Resolution) -> Ref | None:
+    """"The agreement was welcomed in Washington": a stance taken "in" a seat of government is that
+    government's (only for stances and judgements, and only a seat, not any place)."""
+    if rel not in _JUDGEMENT:
+        return None
+    for prep in pred.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            place = _pobj(prep)
+            ref = res.at(place) if place is not None else None
+            if ref is not None and ref.kind is not None and ref.via == "seat":
+                return ref
+    return None
+
 
 def _relief(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[Reading]:
     """"The EU suspended its sanctions on Syria", "Washington lifted tariffs on Brazil": easing a

@@ -63,8 +63,10 @@ class _Quotes(_Base):
                         group: Ref | None = speaker
                     elif speaker.country:
                         group = self.actor_ref(speaker.country, "pronoun")
+                    elif low in ("we", "us"):
+                        group = speaker  # "we will not accept ...", said by someone whose state is unknown: the speaker
                     else:
-                        continue  # "our land" of a speaker whose state is unknown: not the speaker
+                        continue  # "our land" of a speaker whose state is unknown: not the speaker's own
                     if group is not None:
                         self.refs[tok.i] = group.found_as("pronoun")
                         self.spans[tok.i] = (tok.i, tok.i + 1)
