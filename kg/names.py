@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from kg.gazetteer import Gazetteer
+from kg.lexicon import words
 from kg.records import ActorKind
 from kg.text import fold
 
@@ -110,7 +111,8 @@ class NameGuard:
 
     def _form_ok(self, span: Span, reading: str, value: str) -> bool:
         lower_ok = self.lower_ok.get(value, frozenset())
-        if not all(_cap(t) or t.lower_ in lower_ok or t.lower_ in _DETERMINERS for t in span if t.is_alpha):
+        particles = words("name_particles")  # "Port-au-Prince", "Dar es Salaam"
+        if not all(_cap(t) or t.lower_ in lower_ok or t.lower_ in _DETERMINERS or t.lower_ in particles for t in span if t.is_alpha):
             return False  # "the Kremlin" mid-sentence: the article is no part of the name's case
         content = [t for t in span if t.is_alpha and t.lower_ not in _DETERMINERS]
         if reading == "demonym" or len(content) != 1 or content[0].is_upper and len(content[0]) > 1:

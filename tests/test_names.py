@@ -125,3 +125,13 @@ def test_common_words_in_lower_case_are_never_actors(nlp, gaz, lex) -> None:
     for doc in nlp.pipe(f"they saw the {w} and a {w} near the old {w} yesterday." for w in words):
         res = resolve_doc(doc, gaz, lex, dt.date(2024, 6, 1))
         assert not [r for r in res.refs.values() if r.kind is not None], doc.text
+
+
+
+@pytest.mark.parametrize(("text", "place", "state"), [
+    ("Officials in Port-au-Prince criticised Santo Domingo.", "Port-au-Prince", "haiti"),
+    ("Port-au-Prince protested to Santo Domingo.", "Port-au-Prince", "haiti"),
+])
+def test_capitals_with_lower_case_particles_are_names(nlp, text: str, place: str, state: str) -> None:
+    ents = {e.text: e.ent_id_ for e in nlp(text).ents}
+    assert ents.get(place) == state, ents
