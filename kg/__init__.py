@@ -17,7 +17,7 @@ __all__ = [
     "KGError", "ConfigError", "InputError", "ModelError", "QueryError", "StoreError",
     "read_articles", "load_nlp", "load_gazetteer", "load_lexicon", "run_extraction", "filter_claims", "build",
     "build_graph", "load_graph", "save_graph", "run_query", "named_queries", "validate_graph",
-    "write_view", "render_html", "score_predictions", "normalise", "spun_score",
+    "write_view", "render_html", "show", "score_predictions", "normalise", "spun_score",
 ]
 
 _LAZY = {
@@ -25,7 +25,7 @@ _LAZY = {
     "run_extraction": "kg.pipeline", "filter_claims": "kg.pipeline", "build": "kg.pipeline",
     "build_graph": "kg.graph", "load_graph": "kg.graph", "save_graph": "kg.graph", "run_query": "kg.graph",
     "named_queries": "kg.graph.query", "validate_graph": "kg.graph", "write_view": "kg.view", "render_html": "kg.view",
-    "score_predictions": "kg.evaluate", "normalise": "kg.spin", "spun_score": "kg.spin",
+    "show": "kg.view", "score_predictions": "kg.evaluate", "normalise": "kg.spin", "spun_score": "kg.spin",
 }
 
 

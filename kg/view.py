@@ -7,10 +7,12 @@ network. Every string that came from an article is placed as JSON data and shown
 """
 from __future__ import annotations
 
+import html
 import json
 import re
 import unicodedata
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +26,7 @@ from kg.view_page import TEMPLATE
 
 SETTLE_ITERATIONS = 12  # physics steps after load: with maxVelocity 1 and timestep 0.2, at most 2.4 px a node
 
-__all__ = ["write_view", "view_data", "render_html"]
+__all__ = ["write_view", "view_data", "render_html", "show", "View"]
 
 _KIND_COLOUR = {"Person": "#4c78a8", "State": "#f58518", "Organization": "#72b7b2", "Group": "#b279a2", "Issue": "#9d9d9d"}
 _KIND_SHAPE = {"Person": "dot", "State": "diamond", "Organization": "square", "Group": "triangle", "Issue": "box"}
@@ -249,3 +251,30 @@ def write_view(graph: Graph, path: str | Path, max_nodes: int = 300) -> Path:
     path = Path(path)
     atomic_write_text(path, render_html(graph, max_nodes=max_nodes))
     return path
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """The interactive view for Jupyter: a cell shows :attr:`page` in an iframe, offline."""
+
+    page: str  # the self-contained page, as render_html gives it
+    height: int = 640  # pixels
+
+    def _repr_html_(self) -> str:
+        # the whole page travels in srcdoc, so the cell needs no server, file or network; the sandbox
+        # keeps the page's script out of the notebook's own page but lets it save PNG/SVG and print
+        return (f'<iframe srcdoc="{html.escape(self.page, quote=True)}" title="kg view" '
+                f'sandbox="allow-scripts allow-downloads allow-modals" '
+                f'style="width:100%;height:{self.height}px;border:1px solid #ddd"></iframe>')
+
+    def __repr__(self) -> str:  # the page is ~1 MB: keep it out of text reprs
+        return f"View({len(self.page):,} characters of HTML, height={self.height})"
+
+
+def show(graph: Graph, max_nodes: int = 300, height: int = 640) -> View:
+    """The interactive view of ``graph`` for a notebook cell: end a cell with ``kg.show(graph)``.
+
+    The cell holds the whole page (about 1 MB, mostly vis-network), so it works offline and in a
+    saved or exported notebook.
+    """
+    return View(render_html(graph, max_nodes=max_nodes), height)

@@ -8,7 +8,7 @@ PUBLIC = {
     "KGError", "ConfigError", "InputError", "ModelError", "QueryError", "StoreError",
     "read_articles", "load_nlp", "load_gazetteer", "load_lexicon", "run_extraction", "filter_claims", "build",
     "build_graph", "load_graph", "save_graph", "run_query", "named_queries", "validate_graph",
-    "write_view", "render_html", "score_predictions", "normalise", "spun_score",
+    "write_view", "render_html", "show", "score_predictions", "normalise", "spun_score",
 }
 
 

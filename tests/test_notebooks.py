@@ -27,6 +27,9 @@ def test_notebook_starts_with_its_parameters(path: Path) -> None:
     source = "\n".join(c.source for c in code)
     assert "seeds" not in source.replace(tagged[0].source, "")  # nothing but the defaults names the seed corpus
     assert 'matplotlib.use("Agg")' not in source
+    assert ".to_dataframe()" in source and "<table>" not in source  # tables come from kg, not hand-built HTML
+    if path.stem == "alliances":
+        assert "kg.show(graph)" in source.splitlines()
 
 
 def _run(path: Path, corpus: Path, work: Path) -> nbformat.NotebookNode:
@@ -49,9 +52,12 @@ def test_notebook_runs_on_any_corpus(path: Path, corpus: str, tmp_path: Path) ->
     assert (tmp_path / "out" / "graph.ttl").exists()  # built from the corpus given, into the folder given
     text = json.dumps(outputs)
     assert "QueryResult(" not in text
-    if path.stem in {"explore", "sparql"}:
-        assert "<table>" in text
+    assert 'class=\\"dataframe\\"' in text  # query results shown as DataFrame tables
+    if path.stem == "explore":
+        assert len(nbformat.writes(nb).encode()) < 200_000  # the saved notebook stays small
     if path.stem == "alliances":
         assert any("image/png" in o.get("data", {}) for o in outputs)  # the plot is shown inline
+        views = [o["data"]["text/html"] for o in outputs if o.get("data", {}).get("text/html", "").startswith("<iframe srcdoc=")]
+        assert len(views) == 1 and "vis-network" in views[0] and "https://kg.dev/id/actor/" in views[0]  # kg.show's view
     # each corpus's own actors appear, so the notebook really ran on it
     assert ("Pakistan" in text or "Hezbollah" in text) if corpus == "other" else ("Putin" in text or "Russia" in text)

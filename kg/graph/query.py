@@ -11,7 +11,7 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 from rdflib.query import Result
 
-from kg.errors import QueryError
+from kg.errors import KGError, QueryError
 from kg.gazetteer import ONTOLOGY_DIR
 
 __all__ = ["QueryResult", "run_query", "named_queries", "NamedQuery"]
@@ -78,6 +78,53 @@ class QueryResult:
         rows = self.terms if self.terms is not None else self.rows
         return json.dumps({"head": {"vars": self.vars}, "results": {"bindings": [
             {k: _json_term(v) for k, v in zip(self.vars, row, strict=False) if v is not None} for row in rows]}})
+
+    def to_dataframe(self) -> Any:
+        """The rows as a pandas DataFrame, one column per variable, each of one dtype.
+
+        Whole numbers become ``int64`` (``Int64`` when some are unbound), other numbers ``float64``,
+        dates ``datetime64``, booleans ``bool`` (``boolean`` when some are unbound); anything else stays
+        as it is. A CONSTRUCT or DESCRIBE result gives its triples, as ``subject``, ``predicate``, ``object``.
+
+        Raises:
+            KGError: pandas is not installed.
+        """
+        try:
+            import pandas as pd
+        except ImportError:
+            raise KGError("a DataFrame needs pandas: pip install pandas (or use QueryResult.rows)") from None
+        names, rows = self.vars, self.rows
+        if self.graph is not None:
+            names = ["subject", "predicate", "object"]
+            rows = sorted(([_plain(t) for t in triple] for triple in self.graph), key=_row_text)
+        columns = {name: _column(pd, [row[i] for row in rows]) for i, name in enumerate(names)}
+        return pd.DataFrame(columns, columns=names)
+
+
+def _row_text(row: list[Any]) -> list[str]:
+    return [str(v) for v in row]
+
+
+def _column(pd: Any, values: list[Any]) -> Any:
+    """One DataFrame column of ``values`` (``None`` where unbound) with the dtype its values share."""
+    import datetime as dt
+    from decimal import Decimal
+
+    present = [v for v in values if v is not None]
+    unbound = len(present) < len(values)
+    if not present:
+        return pd.Series(values, dtype=object)
+    if all(isinstance(v, bool) for v in present):
+        return pd.Series(values, dtype="boolean" if unbound else bool)
+    if all(isinstance(v, int) and not isinstance(v, bool) for v in present):
+        if all(-2**63 <= v < 2**63 for v in present):
+            return pd.Series(values, dtype="Int64" if unbound else "int64")
+        return pd.Series(values, dtype=object)  # xsd:integer is unbounded: keep such values exact
+    if all(isinstance(v, (int, float, Decimal)) and not isinstance(v, bool) for v in present):
+        return pd.Series([float("nan") if v is None else float(v) for v in values], dtype="float64")
+    if all(isinstance(v, dt.date) and not isinstance(v, dt.datetime) for v in present):
+        return pd.Series(pd.to_datetime(values))
+    return pd.Series(values)  # pandas picks: its string dtype for text, object for a mix
 
 
 def _json_term(term: Any) -> dict:
