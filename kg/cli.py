@@ -409,7 +409,3 @@ def evaluate(
     if show_errors:
         typer.echo(scores.errors(show_errors))
     typer.echo(scores.total_line())
-
-
-def main() -> None:  # pragma: no cover
-    app()
