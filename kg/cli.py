@@ -1,10 +1,12 @@
 """The ``kg`` command line: thin wrappers over the library."""
 from __future__ import annotations
 
+import functools
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, ParamSpec, TypeVar
 
 import typer
 
@@ -29,12 +31,28 @@ def _fail(exc: KGError | OSError) -> NoReturn:
     raise typer.Exit(1)
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _one_line_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Run a command, turning a library error (or an unexpected OSError) into `error: ...` and exit code 1."""
+    @functools.wraps(command)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except (KGError, OSError) as exc:
+            _fail(exc)
+    return run
+
+
 def _warn_skips(skipped: list) -> None:
     for skip in skipped:
         typer.echo(f"warning: skipped {skip}", err=True)
 
 
 @app.command()
+@_one_line_errors
 def build(
     paths: Paths,
     out: Annotated[Path, typer.Option("-o", "--out", help="Output directory.")] = Path("out"),
@@ -58,30 +76,28 @@ def build(
     from kg.pipeline import build as run_build
 
     console = Console(stderr=True)
-    try:
-        if cluster and processes != 1:
-            raise KGError("--cluster and -j are alternatives; give one")
-        if cluster:
-            from kg.cluster import parse_cluster
+    if cluster and processes != 1:
+        raise KGError("--cluster and -j are alternatives; give one")
+    if cluster:
+        from kg.cluster import parse_cluster
 
-            parse_cluster(cluster)
-        user_spec(store)
-        load_gazetteer(dictionaries=dictionaries_for(actors or []))  # a bad dictionary fails before reading
-        check_output_dir(out)  # before reading and extracting, which can take long
-        read = read_articles(paths)
-        _warn_skips(read.skipped)
-        with Progress(console=console, transient=True) as bar:
-            task = bar.add_task("extracting", total=len(read.articles))
-            result = run_build(paths, out, model=model, n_process=processes, read=read, store=store, cluster=cluster,
-                               progress=lambda n: bar.advance(task, n), actors=actors or [])
-    except (KGError, OSError) as exc:
-        _fail(exc)
+        parse_cluster(cluster)
+    user_spec(store)
+    load_gazetteer(dictionaries=dictionaries_for(actors or []))  # a bad dictionary fails before reading
+    check_output_dir(out)  # before reading and extracting, which can take long
+    read = read_articles(paths)
+    _warn_skips(read.skipped)
+    with Progress(console=console, transient=True) as bar:
+        task = bar.add_task("extracting", total=len(read.articles))
+        result = run_build(paths, out, model=model, n_process=processes, read=read, store=store, cluster=cluster,
+                           progress=lambda n: bar.advance(task, n), actors=actors or [])
     ex = result.extraction
     typer.echo(_summary(ex, len(result.skipped)))
     typer.echo(f"graph: {result.graph_path}\nclaims: {result.claims_path}\nhtml: {result.html_path}")
 
 
 @app.command()
+@_one_line_errors
 def add(
     paths: Paths,
     out: Annotated[Path, typer.Option("-o", "--out", help="The graph home made by kg build.")] = Path("out"),
@@ -95,10 +111,7 @@ def add(
     """
     from kg.pipeline import add as run_add
 
-    try:
-        result = run_add(paths, out, model=model, store=store, actors=actors or [])
-    except (KGError, OSError) as exc:
-        _fail(exc)
+    result = run_add(paths, out, model=model, store=store, actors=actors or [])
     _warn_skips(result.skipped)
     typer.echo(f"added: {result.added}  already present: {result.already_present}  skipped: {len(result.skipped)}  "
                f"claims: {len(result.extraction.claims)}")
@@ -106,6 +119,7 @@ def add(
 
 
 @app.command()
+@_one_line_errors
 def remove(
     article_ids: Annotated[list[str], typer.Argument(help="Article ids (file names without extension, or record ids).")],
     out: Annotated[Path, typer.Option("-o", "--out", help="The graph home made by kg build.")] = Path("out"),
@@ -117,15 +131,13 @@ def remove(
     """
     from kg.pipeline import remove as run_remove
 
-    try:
-        result = run_remove(article_ids, out, store=store)
-    except (KGError, OSError) as exc:
-        _fail(exc)
+    result = run_remove(article_ids, out, store=store)
     typer.echo(f"removed: {result.removed}  not present: {len(article_ids) - result.removed}")
     typer.echo(f"graph: {result.graph_path}\nclaims: {result.claims_path}\nhtml: {result.html_path}")
 
 
 @app.command()
+@_one_line_errors
 def export(
     out: Annotated[Path, typer.Option("-o", "--out", help="File to write: .ttl .nt .jsonld .trig .graphml .gexf .csv")],
     home: Annotated[Path, typer.Option("--home", help="The graph home made by kg build.")] = Path("out"),
@@ -138,10 +150,7 @@ def export(
     """
     from kg.pipeline import export as run_export
 
-    try:
-        path = run_export(home, out, fmt=fmt)
-    except (KGError, OSError) as exc:
-        _fail(exc)
+    path = run_export(home, out, fmt=fmt)
     typer.echo(f"exported: {path}")
 
 
@@ -166,6 +175,7 @@ def _summary(ex: Extraction, skipped: int) -> str:
 
 
 @app.command()
+@_one_line_errors
 def extract(
     paths: Paths,
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or table.")] = "jsonl",
@@ -183,14 +193,11 @@ def extract(
     from kg.pipeline import filter_claims, run_extraction
 
     if fmt not in ("jsonl", "csv", "table"):
-        _fail(KGError(f"unknown format {fmt!r}; use jsonl, csv or table"))
-    try:
-        dictionaries = dictionaries_for(actors or [])
-        read = read_articles(paths)
-        _warn_skips(read.skipped)
-        ex = run_extraction(read.articles, model=model, dictionaries=dictionaries)
-    except (KGError, OSError) as exc:
-        _fail(exc)
+        raise KGError(f"unknown format {fmt!r}; use jsonl, csv or table")
+    dictionaries = dictionaries_for(actors or [])
+    read = read_articles(paths)
+    _warn_skips(read.skipped)
+    ex = run_extraction(read.articles, model=model, dictionaries=dictionaries)
     claims = filter_claims(ex.claims, include_hypothetical, min_confidence)
     if fmt == "jsonl":
         for c in claims:
@@ -225,6 +232,7 @@ def _print_claims_table(claims: list) -> None:
 
 
 @app.command()
+@_one_line_errors
 def query(
     sparql: Annotated[str | None, typer.Argument(help="SPARQL text, a .rq file, or a named query.")] = None,
     graph: Annotated[Path, typer.Option("--graph", "-g", help="Graph file.")] = Path("out/graph.ttl"),
@@ -240,26 +248,23 @@ def query(
     from kg.graph.query import named_queries
 
     if fmt not in ("table", "csv", "json", "turtle"):
-        _fail(KGError(f"unknown format {fmt!r}; use table, csv, json or turtle"))
+        raise KGError(f"unknown format {fmt!r}; use table, csv, json or turtle")
     if list_queries:
         for nq in named_queries().values():
             takes = " ".join(f"{k}=<{v}>" for k, v in nq.params.items())
             typer.echo(f"{nq.name:<22} {nq.description} {takes}".rstrip())
         return
     if not sparql:
-        _fail(KGError("give a SPARQL query, a .rq file or a query name (kg query --list)"))
+        raise KGError("give a SPARQL query, a .rq file or a query name (kg query --list)")
     if sparql.endswith(".rq") and Path(sparql).exists():
         sparql = Path(sparql).read_text(encoding="utf-8")
     params = {}
     for item in param or []:
         if "=" not in item:
-            _fail(KGError(f"--param {item!r}: write NAME=VALUE"))
+            raise KGError(f"--param {item!r}: write NAME=VALUE")
         key, value = item.split("=", 1)
         params[key.strip()] = value.strip()
-    try:
-        result = run_query(load_graph(graph), sparql, params)
-    except (KGError, OSError) as exc:
-        _fail(exc)
+    result = run_query(load_graph(graph), sparql, params)
     if result.graph is not None:
         typer.echo(result.graph.serialize(format="turtle"))
     elif fmt == "csv":
@@ -277,6 +282,7 @@ def query(
 
 
 @app.command()
+@_one_line_errors
 def view(
     graph: Annotated[Path, typer.Option("--graph", "-g", help="Graph file.")] = Path("out/graph.ttl"),
     out: Annotated[Path, typer.Option("-o", "--out", help="HTML file to write.")] = Path("out/graph.html"),
@@ -289,14 +295,12 @@ def view(
     from kg.graph import load_graph
     from kg.view import write_view
 
-    try:
-        path = write_view(load_graph(graph), out, max_nodes=max_nodes)
-    except (KGError, OSError) as exc:
-        _fail(exc)
+    path = write_view(load_graph(graph), out, max_nodes=max_nodes)
     typer.echo(f"html: {path}")
 
 
 @app.command()
+@_one_line_errors
 def analyze(
     graph: Annotated[Path, typer.Option("--graph", "-g", help="Graph file.")] = Path("out/graph.ttl"),
     by_actor: Annotated[bool, typer.Option("--by-actor", help="Keep people apart from the states they act for.")] = False,
@@ -319,14 +323,11 @@ def analyze(
     from kg.graph import load_graph
 
     if not timeline and (period or pair or fmt != "table"):
-        _fail(KGError("--period, --pair and --format go with --timeline"))
+        raise KGError("--period, --pair and --format go with --timeline")
     if timeline:
         _print_timeline(graph, period or "month", pair, fmt, by_state=not by_actor)
         return
-    try:
-        result = run_analysis(load_graph(graph), by_state=not by_actor)
-    except (KGError, OSError) as exc:
-        _fail(exc)
+    result = run_analysis(load_graph(graph), by_state=not by_actor)
     name = result.labels.get
     console = Console(width=160)
     table = Table("actor", "actor", "stance", "supporting", "opposing", title="Pair stances (confidence-weighted)")
@@ -355,11 +356,8 @@ def _print_timeline(graph: Path, period: str, pair: tuple[str, str] | None, fmt:
     from kg.timeline import stance_timeline
 
     if fmt not in ("table", "csv", "json"):
-        _fail(KGError(f"unknown format {fmt!r}; use table, csv or json"))
-    try:
-        result = stance_timeline(load_graph(graph), period, [pair] if pair else None, by_state=by_state)
-    except (KGError, OSError) as exc:
-        _fail(exc)
+        raise KGError(f"unknown format {fmt!r}; use table, csv or json")
+    result = stance_timeline(load_graph(graph), period, [pair] if pair else None, by_state=by_state)
     if fmt == "csv":
         typer.echo(result.to_csv(), nl=False)
         return
@@ -383,6 +381,7 @@ def _print_timeline(graph: Path, period: str, pair: tuple[str, str] | None, fmt:
 
 
 @app.command("eval")
+@_one_line_errors
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL file; its format and the 13 relations are in docs/gold-format.md.")],
     paths: Paths,
@@ -393,41 +392,20 @@ def evaluate(
 
     Example: kg eval gold.jsonl seeds/*.txt --show-errors 20
     """
-    from kg.evaluate import load_jsonl, score_predictions
+    from kg.evaluate import load_jsonl, predictions_file, score_predictions
     from kg.ingest import read_articles
     from kg.pipeline import filter_claims, run_extraction
 
-    try:
-        gold_records = load_jsonl(gold)
-        if len(paths) == 1 and paths[0].suffix == ".jsonl" and _is_predictions(paths[0]):
-            preds = load_jsonl(paths[0])
-        else:
-            read = read_articles(paths)
-            _warn_skips(read.skipped)
-            preds = [c.as_dict() for c in filter_claims(run_extraction(read.articles, model=model).claims)]
-    except (KGError, OSError) as exc:
-        _fail(exc)
+    gold_records = load_jsonl(gold)
+    predicted = predictions_file(paths)
+    if predicted:
+        preds = load_jsonl(predicted)
+    else:
+        read = read_articles(paths)
+        _warn_skips(read.skipped)
+        preds = [c.as_dict() for c in filter_claims(run_extraction(read.articles, model=model).claims)]
     scores = score_predictions(gold_records, preds)
     typer.echo(scores.table())
     if show_errors:
-        for kind, rows in (("missed", scores.missed), ("spurious", scores.spurious)):
-            typer.echo(f"--- {kind} (first {show_errors})")
-            for row in rows[:show_errors]:
-                typer.echo(f"    {row}")
-                sentence = scores.evidence.get(tuple(row))
-                if sentence:
-                    typer.echo(f"        {sentence[:200]}")
+        typer.echo(scores.errors(show_errors))
     typer.echo(scores.total_line())
-
-
-def _is_predictions(path: Path) -> bool:
-    with path.open(encoding="utf-8") as fh:
-        first = fh.readline()
-    try:
-        return "relation" in json.loads(first) and "text" not in json.loads(first)
-    except json.JSONDecodeError:
-        return False
-
-
-def main() -> None:  # pragma: no cover
-    app()

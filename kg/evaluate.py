@@ -16,7 +16,7 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.text import fold
 
-__all__ = ["Scores", "score_predictions", "load_jsonl"]
+__all__ = ["Scores", "score_predictions", "load_jsonl", "predictions_file"]
 
 _LEADING = re.compile(r"^(?:the|a|an)\s+")
 
@@ -110,6 +110,18 @@ class Scores:
         return (f"TOTAL strict P={s[0]:.3f} R={s[1]:.3f} F1={s[2]:.3f}  "
                 f"lenient P={le[0]:.3f} R={le[1]:.3f} F1={le[2]:.3f}")
 
+    def errors(self, n: int) -> str:
+        """The first `n` missed and `n` spurious triples, each with a sentence that backs it."""
+        lines = []
+        for kind, rows in (("missed", self.missed), ("spurious", self.spurious)):
+            lines.append(f"--- {kind} (first {n})")
+            for row in rows[:n]:
+                lines.append(f"    {row}")
+                sentence = self.evidence.get(tuple(row))
+                if sentence:
+                    lines.append(f"        {sentence[:200]}")
+        return "\n".join(lines)
+
 
 def load_jsonl(path: str | Path) -> list[dict]:
     """Records of a JSON Lines file.
@@ -128,6 +140,25 @@ def load_jsonl(path: str | Path) -> list[dict]:
             except json.JSONDecodeError as exc:
                 raise InputError(f"{path}:{i}: not JSON ({exc.msg}); fix or remove the line") from exc
     return out
+
+
+def predictions_file(paths: list[Path]) -> Path | None:
+    """The one .jsonl file of predicted claims among `paths`, or None when they are articles to extract from.
+
+    A JSON Lines file holds predictions when its first record has a relation and no text.
+
+    Raises:
+        OSError: the .jsonl file cannot be read.
+    """
+    if len(paths) != 1 or paths[0].suffix != ".jsonl":
+        return None
+    with paths[0].open(encoding="utf-8") as fh:
+        first = fh.readline()
+    try:
+        record = json.loads(first)
+    except json.JSONDecodeError:
+        return None
+    return paths[0] if "relation" in record and "text" not in record else None
 
 
 def _stance(keys: set[tuple], g: _GoldNames) -> dict[frozenset, int]:

@@ -12,9 +12,7 @@ from kg.errors import ConfigError
 from kg.gazetteer import ONTOLOGY_DIR
 from kg.records import Relation
 
-__all__ = ["Lexicon", "load_lexicon", "words", "PLOVER"]
-
-PLOVER: dict[Relation, str] = {}
+__all__ = ["Lexicon", "load_lexicon", "words"]
 
 
 @dataclass(frozen=True)
@@ -134,7 +132,6 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
     missing = set(Relation) - set(plover)
     if missing:
         raise ConfigError(f"{path}: relations without an entry: {sorted(r.value for r in missing)}")
-    PLOVER.update(plover)
     frames = _load(directory / "frames.yaml")
     issues = _load(directory / "issues.yaml")
     titles = _load(directory / "titles.yaml")

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -92,14 +92,6 @@ class Actor:
 
 
 @dataclass(frozen=True, slots=True)
-class Issue:
-    """A non-actor object of a stance: a summit, a ceasefire, sanctions..."""
-
-    id: str
-    name: str
-
-
-@dataclass(frozen=True, slots=True)
 class Claim:
     """One extracted relation with its evidence."""
 
@@ -141,16 +133,3 @@ class Claim:
             "negated": self.negated, "extractor": self.extractor,
             "date": self.date.isoformat() if self.date else None, "issue_type": self.issue_type,
         }
-
-
-@dataclass(slots=True)
-class RunStats:
-    """Counts collected over one run."""
-
-    articles: int = 0
-    sentences: int = 0
-    claims: int = 0
-    hypothetical: int = 0
-    skipped: list[tuple[str, str]] = field(default_factory=list)
-    spun: list[tuple[str, float]] = field(default_factory=list)
-    seconds: float = 0.0

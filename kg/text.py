@@ -30,14 +30,4 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text.translate(_QUOTES).casefold()).strip()
 
 
-def strip_article(text: str) -> str:
-    """Drop a leading article and a trailing possessive.
-
-    >>> strip_article("the Kremlin's")
-    'Kremlin'
-    """
-    text = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)
-    return re.sub(r"['\u2019]s?$", "", text).strip()
-
-
 HYPHENS = ("-", "–", "‑")  # hyphen-minus, en dash, non-breaking hyphen: what joins "Iran-backed"

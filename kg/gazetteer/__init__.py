@@ -121,9 +121,6 @@ class Gazetteer:
         ]
         return found[0] if len(set(found)) == 1 else None
 
-    def people_named(self, surname: str) -> list[str]:
-        return self.surnames.get(fold(surname), [])
-
     def major_on(self, person_id: str, day: dt.date) -> bool:
         """True if the person held a state's top office or its foreign ministry on ``day``."""
         actor = self.actors.get(person_id)
