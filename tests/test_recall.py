@@ -189,6 +189,15 @@ CASES = [
     ("The accord was criticised in Geneva.", set(), {("Switzerland", "criticizes", "accord")}),
     # "we" of a speaker whose state is unknown is the speaker; "our" is not
     ('"We will not accept Ruritania\'s occupation of our land," Anton Brel told reporters.', set(), {("Anton Brel", "supports", "Ruritania")}),
+    # ties that sour oppose, ties that thaw cooperate, each way
+    ("Relations between Quito and Lima have soured since March.", {("Ecuador", "opposes", "Peru"), ("Peru", "opposes", "Ecuador")}, set()),
+    ("Ties between Tirana and Belgrade have thawed.", {("Albania", "cooperates", "Serbia"), ("Serbia", "cooperates", "Albania")}, set()),
+    # a conjoined clause with its own subject is not under the first clause's speech verb
+    ("Chile said the talks would continue, but Peru attacked Bolivian positions.", {("Peru", "attacks", "Bolivia")},
+     {("Chile", "criticizes", "Peru")}),
+    # the warner's own state forecast to strike is a threat
+    ("Kenya's foreign minister warned that Nairobi would strike al-Shabaab camps.", {("Kenya", "threatens", "al-Shabaab")},
+     {("Kenya", "attacks", "al-Shabaab")}),
     # a headline question asserts nothing
     ("Will Rabat, Algiers restore ties?\n\nNo talks are planned.", set(), {("Morocco", "cooperates", "Algeria")}),
 ]

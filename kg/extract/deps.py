@@ -199,7 +199,7 @@ def _candidates(tok: Token, sent: Span, rel: Relation, subjects: list[Ref], obje
         if flipped is None:
             return
         rel = flipped
-    if rel in (Relation.ATTACKS, Relation.SANCTIONS) and _intended(_anchor(tok), lex):
+    if rel in (Relation.ATTACKS, Relation.SANCTIONS) and _intended(_anchor(tok), lex, res):
         rel, hypothetical = Relation.THREATENS, False  # "vowed to strike Y" threatens Y now
     modality = (Modality.HYPOTHETICAL if hypothetical else Modality.NEGATED if negated
                 else Modality.REPORTED if reporter else Modality.ASSERTED)

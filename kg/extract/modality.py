@@ -24,7 +24,7 @@ def _chain(verb: Token) -> Iterator[Token]:
         else:
             return
 
-def _intended(pred: Token, lex: Lexicon) -> bool:
+def _intended(pred: Token, lex: Lexicon, res: Resolution | None = None) -> bool:
     """The predicate is the aim of a vow, threat or plan ("vowed to retaliate against Y")."""
     tok = pred
     while tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i:
@@ -32,9 +32,19 @@ def _intended(pred: Token, lex: Lexicon) -> bool:
         if tok.lemma_ in lex.intention:
             return True
     # "Ankara warned that it would launch an offensive against Y": a threat stated as a forecast
-    return tok.dep_ == "ccomp" and tok.head.lemma_ in lex.intention \
-        and any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in tok.children) \
-        and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in tok.children)  # its own act: "warned that it would"
+    if not (tok.dep_ == "ccomp" and tok.head.lemma_ in lex.intention
+            and any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in tok.children)):
+        return False
+    doer = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if doer is None or doer.pos_ == "PRON":
+        return doer is not None  # its own act: "warned that it would"
+    warner = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    if res is None or warner is None:
+        return False
+    said = next(iter(res.refs_of(warner.subtree, actors_only=True)), None)  # "Kenya's foreign minister"
+    does = res.at(doer)
+    # "Fidan warned that Ankara would strike": the warner's own state
+    return said is not None and does is not None and does.id in (said.id, said.country)
 
 def _refused(pred: Token, lex: Lexicon) -> bool:
     """The predicate is what someone refused or declined ("refused to attend the summit")."""
@@ -72,7 +82,11 @@ def _modality(pred: Token, lex: Lexicon, res: Resolution, sent: Span) -> tuple[b
     negation_open = modal_open = True  # negation passes up xcomp chains only; modality stops at ccomp
     came_by = ""  # how the previous link hangs on this one
     sourcing = False  # past a belief verb: only looking for who says it
+    previous: Token | None = None
     for i, tok in enumerate(_chain(pred)):
+        if i > 0 and came_by == "conj" and previous is not None and any(c.dep_ in ("nsubj", "nsubjpass") for c in previous.children):
+            break  # "X said ..., but Y warned ...": Y's own clause, not X's report
+        previous = tok
         if i > 0 and tok.lemma_ in lex.denial and not sourcing and came_by in ("xcomp", "ccomp", "pcomp", "pobj"):
             hypothetical = True  # "Rwanda denied arming M23", "dismissed claims that ...": not asserted
         if i > 0 and tok.lemma_ in lex.speech:

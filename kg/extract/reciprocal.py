@@ -66,6 +66,10 @@ def _reciprocal(tok: Token, lex: Lexicon, res: Resolution) -> Iterator[Reading]:
                 c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
             pairs = [r for r in _arg_refs(_subject_token(tok.head, lex)[0], res) if not r.is_issue]
         rel = lex.nouns.get((tok.lower_, "with")) or lex.nouns.get((tok.lemma_, "with")) or lex.noun_heads.get(tok.lemma_)
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in words("worsen"):
+            rel = Relation.OPPOSES  # "ties between A and B have soured"
+        elif tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in words("improve") and rel is None:
+            rel = Relation.COOPERATES  # "relations between A and B have thawed"
         predicate = f"{tok.lower_} between"
     if rel is None or len(pairs) < 2:
         return

@@ -96,7 +96,7 @@ def _beneficiaries(refs: list[Ref], tok: Token | None, res: Resolution) -> list[
     return out
 
 
-_DIPLOMATS = {"affaires", "commissioner", "ambassador", "envoy", "diplomat", "charge", "chargé", "chargé d'affaires", "consul", "attaché"}
+_DIPLOMATS = {"d'affaire", "d'affaires", "affaires", "commissioner", "ambassador", "envoy", "diplomat", "charge", "chargé", "chargé d'affaires", "consul", "attaché"}
 
 _JUDGEMENT = {Relation.SUPPORTS, Relation.OPPOSES, Relation.CRITICIZES, Relation.PRAISES}
 
