@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from kg.errors import ConfigError
-from kg.gazetteer.user import DatedCode
+from kg.gazetteer.user import DatedCode, parse_date
 from kg.records import Actor, ActorKind, Role
 from kg.text import fold, slugify
 
@@ -49,16 +49,6 @@ def _rows(path: Path) -> list[dict[str, str]]:
 def _split(value: str | None) -> list[str]:
     return [v.strip() for v in (value or "").split("|") if v.strip()]
 
-
-def _date(value: object, where: str) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError as exc:
-        raise ConfigError(f"{where}: bad date {value!r}; write YYYY-MM-DD") from exc
 
 
 def _plural(demonym: str) -> str:
@@ -324,7 +314,7 @@ def _builtin(directory: Path | None = None) -> Gazetteer:
             of = gaz.iso3.get(r["of"], r["of"])
             if of not in gaz.actors:
                 raise ConfigError(f"{where}: role of unknown state or body {r['of']!r}")
-            roles.append(Role(r["r"], r["title"], of, _date(r.get("start"), where), _date(r.get("end"), where)))
+            roles.append(Role(r["r"], r["title"], of, parse_date(r.get("start"), where), parse_date(r.get("end"), where)))
         states = [r.of for r in roles if gaz.actors[r.of].kind is ActorKind.STATE]
         person = Actor(slugify(name), name, ActorKind.PERSON, tuple(entry.get("aliases") or ()),
                        country=states[-1] if states else None, qid=entry.get("qid"), roles=tuple(roles))
