@@ -198,6 +198,10 @@ CASES = [
     # the warner's own state forecast to strike is a threat
     ("Kenya's foreign minister warned that Nairobi would strike al-Shabaab camps.", {("Kenya", "threatens", "al-Shabaab")},
      {("Kenya", "attacks", "al-Shabaab")}),
+    # the asker of "at X's request" requests it of whoever acted; "on its own initiative" is no proposal
+    ("Chad extended the truce at Qatar's request.", {("Qatar", "requests", "Chad")}, set()),
+    ("Sudan joined the talks at the invitation of Saudi Arabia.", {("Saudi Arabia", "requests", "Sudan")}, set()),
+    ("Kenya sent troops on its own initiative.", set(), {("Kenya", "supports", "initiative")}),
     # a headline question asserts nothing
     ("Will Rabat, Algiers restore ties?\n\nNo talks are planned.", set(), {("Morocco", "cooperates", "Algeria")}),
 ]

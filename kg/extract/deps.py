@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.arguments import ArticleContext, Reading, _fused_participle
 from kg.extract.modality import _intended, _modality, _negated, _refused
-from kg.extract.nouns import _adjectival, _nominal, _proposer
+from kg.extract.nouns import _adjectival, _at_request, _nominal, _proposer
 from kg.extract.predicates import _evaluation, _verbal
 from kg.extract.reciprocal import _copular_judgement, _reciprocal
 from kg.extract.surface import headline, headline_relations, surface_relations
@@ -139,7 +139,7 @@ def _readings(tok: Token, res: Resolution, lex: Lexicon, context: ArticleContext
         judged = list(_evaluation(tok, lex, res))
         return chain(judged or _verbal(tok, lex, res, context), _reciprocal(tok, lex, res), surface_relations(tok, lex, res))
     if tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "obj", "pobj", "nsubj")):
-        return chain(_nominal(tok, lex, res, context), _reciprocal(tok, lex, res), _proposer(tok, res))  # "launch an offensive" (tagged ADJ)
+        return chain(_nominal(tok, lex, res, context), _reciprocal(tok, lex, res), _proposer(tok, res), _at_request(tok, lex, res))  # "launch an offensive" (tagged ADJ)
     if tok.pos_ == "ADJ":
         return _adjectival(tok, lex, res)
     return ()

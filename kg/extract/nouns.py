@@ -29,6 +29,8 @@ def _proposer(noun: Token, res: Resolution) -> Iterator[Reading]:
         return
     if any(c.dep_ == "prep" and c.lower_ in ("for", "on", "to") for c in noun.children):
         return  # "Europe's plan for security guarantees": the plan's aim carries the stance (see _nominal)
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("at", "on", "upon", "by"):
+        return  # "on its own initiative": a manner, not a proposal
     owners = [r for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i
               for r in [res.at(c)] if r is not None and not r.is_issue]
     if owners:
@@ -135,6 +137,22 @@ def _from_agent(noun: Token, lex: Lexicon, res: Resolution) -> Iterator[Reading]
     targets = [r for r in _agent_refs(_subject_token(clause, lex)[0], res, lex) if not r.is_issue]
     if agents and targets:
         yield Reading(rel, agents, targets, 0.55, f"{noun.lemma_.lower()} from")
+
+def _at_request(noun: Token, lex: Lexicon, res: Resolution) -> Iterator[Reading]:
+    """"Israel extended the ceasefire at Washington's request", "at the invitation of Qatar": the one
+    asking requests it of whoever acted."""
+    prep = noun.head
+    if noun.lemma_.lower() not in words("request_nouns") or noun.dep_ != "pobj" or prep.lower_ not in ("at", "upon", "on"):
+        return
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return
+    askers = [r for c in noun.children if c.dep_ == "poss" for r in [res.at(c)] if r is not None and not r.is_issue]
+    askers += [r for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for r in _arg_refs(_pobj(c), res) if not r.is_issue]
+    doers = [r for r in _agent_refs(_subject_token(verb, lex)[0], res, lex) if not r.is_issue]
+    if askers and doers:
+        yield Reading(Relation.REQUESTS, askers, doers, 0.55, f"at the {noun.lemma_.lower()} of")
+
 
 def _received(noun: Token, lex: Lexicon, res: Resolution) -> Iterator[Reading]:
     """"Lukashenko has relied on the Kremlin's backing", "took the town with Turkish support": help
