@@ -18,7 +18,14 @@ from countryinfo import all_countries
 OUT = Path(__file__).resolve().parent.parent / "ontology" / "gazetteer" / "states.csv"
 # States in the news that ISO 3166-1 does not list. Kosovo: the user-assigned code XK/XKX that the
 # European Commission and the IMF use.
-EXTRA = [["xkx", "Kosovo", "XK", "XKX", "Republic of Kosovo", "Kosovar", "Pristina"]]
+EXTRA = [["xkx", "Kosovo", "XK", "XKX", "Republic of Kosovo", "Kosovar", "Pristina"],
+         # de facto states without ISO codes (Encyclopaedia Britannica's entries on each); their seats of
+         # government are aliases, since a capital needs an ISO code to be checked against other cities
+         ["transnistria", "Transnistria", "", "", "Pridnestrovian Moldavian Republic|Pridnestrovie|Tiraspol", "Transnistrian", ""],
+         ["abkhazia", "Abkhazia", "", "", "Republic of Abkhazia|Sukhumi|Sokhumi", "Abkhaz|Abkhazian", ""],
+         ["south-ossetia", "South Ossetia", "", "", "Tskhinvali", "South Ossetian", ""],
+         ["somaliland", "Somaliland", "", "", "Republic of Somaliland|Hargeisa", "Somalilander", ""],
+         ["northern-cyprus", "Northern Cyprus", "", "", "Turkish Republic of Northern Cyprus|TRNC", "Turkish Cypriot", ""]]
 # Corrections to the field libraries, applied on every run so regenerating keeps them. Keyed by
 # ISO alpha-3; "name" makes the old name an alias. Sources: the UN Member States list and the UN
 # Terminology database (current short names), the CIA World Factbook (capitals, nationality
