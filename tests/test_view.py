@@ -221,7 +221,8 @@ def test_conflicts_are_laid_out_apart_largest_first(realistic) -> None:
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
             assert a[2] < b[0] or b[2] < a[0] or a[3] < b[1] or b[3] < a[1], (a, b)  # no two conflicts interleave
-    assert boxes[0][:2] == (min(b[0] for b in boxes), min(b[1] for b in boxes))  # the largest at the top left
+    # the largest at the top left (to a pixel: label boxes are estimates, packing aligns node boxes)
+    assert boxes[0][0] <= min(b[0] for b in boxes) + 1 and boxes[0][1] <= min(b[1] for b in boxes) + 1, boxes
 
 
 def test_allies_lie_closer_than_opponents(realistic) -> None:
