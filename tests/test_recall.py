@@ -202,6 +202,9 @@ CASES = [
     ("Chad extended the truce at Qatar's request.", {("Qatar", "requests", "Chad")}, set()),
     ("Sudan joined the talks at the invitation of Saudi Arabia.", {("Saudi Arabia", "requests", "Sudan")}, set()),
     ("Kenya sent troops on its own initiative.", set(), {("Kenya", "supports", "initiative")}),
+    # a stance on a state's independence is a stance on that state; an act on "no" one is none
+    ("Spain does not recognise Kosovo's independence.", {("Spain", "opposes", "Kosovo")}, {("Spain", "opposes", "independence")}),
+    ("Chile says its navy targets no country.", set(), {("Chile", "attacks", "country")}),
     # a headline question asserts nothing
     ("Will Rabat, Algiers restore ties?\n\nNo talks are planned.", set(), {("Morocco", "cooperates", "Algeria")}),
 ]

@@ -192,6 +192,9 @@ def _candidates(tok: Token, sent: Span, rel: Relation, subjects: list[Ref], obje
         hypothetical = _unrealised_event(tok, lex)
     if tok.pos_ == "NOUN" and _negated(tok):
         negated = not negated
+    if tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") and any(d.lower_ in ("no", "neither") for d in c.children)
+                                  for c in tok.children):
+        negated = not negated  # "it targets no community"
     if negated:
         refused = _refused(tok, lex)  # "refused to condemn Moscow" stands by Moscow
         flipped = _FLIP.get(rel) or (Relation.OPPOSES if refused and rel.polarity > 0 else None) \

@@ -148,6 +148,9 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: ArticleContext 
             # "defended the central bank rule": a measure the issue lexicon lacks
             objects = [r for r in _arg_refs(obj_tok, res) if r.is_issue] or _open_issue(obj_tok, lex, res)
         conf -= 0.1
+    if rel in _STANCE and obj_tok is not None and objects and all(o.is_issue and o.issue_type in words("statehood") for o in objects):
+        owners = [r for c in obj_tok.children if c.dep_ == "poss" for r in [res.at(c)] if r is not None and not r.is_issue]
+        objects = owners or objects  # "does not recognise Kosovo's independence": a stance on Kosovo
     if _lemma(pred, lex) in lex.issue_verbs and rel is Relation.SUPPORTS:
         objects = [o for o in objects if o.is_issue]  # "signed the accord" backs it; "signed with Israel" is no backing
     if rel.polarity < 0 and rel not in _STANCE:
