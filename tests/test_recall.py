@@ -205,6 +205,10 @@ CASES = [
     # a stance on a state's independence is a stance on that state; an act on "no" one is none
     ("Spain does not recognise Kosovo's independence.", {("Spain", "opposes", "Kosovo")}, {("Spain", "opposes", "independence")}),
     ("Chile says its navy targets no country.", set(), {("Chile", "attacks", "country")}),
+    # "them" is a plural issue just named, unless a plural actor came in between
+    ("The EU imposed new tariffs. Hungary vowed to block them.", {("Hungary", "opposes", "tariffs")}, set()),
+    ("The EU imposed sanctions on Iran and Syria. Russia backed them.", {("Russia", "supports", "Iran")},
+     {("Russia", "supports", "sanctions")}),
     # a headline question asserts nothing
     ("Will Rabat, Algiers restore ties?\n\nNo talks are planned.", set(), {("Morocco", "cooperates", "Algeria")}),
 ]

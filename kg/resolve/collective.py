@@ -48,12 +48,18 @@ class _Collective(_Base):
         """A pronoun that is what someone signs, vetoes, rejects or backs: an issue, not an actor."""
         return token.dep_ in ("dobj", "obj") and token.head.lemma_ in self.lex.deal | words("issue_pronoun_verbs")
 
-    def recent_issue(self, token: Token) -> Ref | None:
-        """The last issue named in this sentence or the two before."""
+    def recent_issue(self, token: Token, plural: bool = False) -> Ref | None:
+        """The last issue named in this sentence or the two before; for "them", only a plural one
+        with no plural actor named after it ("tariffs ... fight them", never "the ceasefire ... backs them")."""
         sents = [s.start for s in self.doc.sents if s.start <= token.i][-3:]
         for idx, ref in reversed(self.issues):
             if sents[0] <= idx < token.i:
-                return ref
+                if not plural:
+                    return ref
+                # a plural actor named in between ("Iran and Syria", "the rebels") is the likelier "them"
+                plural_actor = any(idx < i < token.i and (self.doc[i].tag_ in ("NNS", "NNPS") or self.doc[i].conjuncts)
+                                   for i, _, _ in self.history)
+                return ref if self.doc[idx].tag_ in ("NNS", "NNPS") and not plural_actor else None
         return None
 
     def coordinated(self, token: Token) -> list[Ref]:

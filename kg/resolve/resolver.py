@@ -206,10 +206,9 @@ class _Resolver(_Roles, _Collective, _Quotes):
                 self.mark((i, i + 1), hyphenated)
             elif low == "whose" and (owner := self.relative_owner(token)) is not None:
                 self.mark((i, i + 1), owner.found_as("pronoun"))  # "Marape, whose government ..."
-            elif token.pos_ == "PRON" and low == "it" and self.about_issue(token):
-                issue = self.recent_issue(token)  # "declined to sign it", "the US vetoed it"
-                if issue is not None:
-                    self.mark((i, i + 1), issue)
+            elif token.pos_ == "PRON" and low in ("it", "them") and self.about_issue(token) \
+                    and (issue := self.recent_issue(token, plural=low == "them")) is not None:
+                self.mark((i, i + 1), issue)  # "declined to sign it", "the US vetoed it", "vowed to fight them" (tariffs)
             elif token.pos_ == "PRON" and low in _PRONOUN_KIND and not _pleonastic(token):
                 members = self.coordinated(token) if _PRONOUN_KIND[low] == "plural" else []
                 ref = members[0] if members else self.antecedent(token, _PRONOUN_KIND[low])
