@@ -10,14 +10,13 @@ from kg.lexicon import Lexicon
 from kg.records import ActorKind
 from kg.resolve.refs import Ref
 
-_GOVERNMENT = {"administration", "government", "regime", "leadership", "cabinet"}
-
 
 class _Base:
     """Mentions resolved so far in one article, and the history antecedents are chosen from."""
 
     def __init__(self, doc: Doc, gaz: Gazetteer, lex: Lexicon, day: dt.date) -> None:
         self.doc, self.gaz, self.lex, self.day = doc, gaz, lex, day
+        self.sentences: list[Span] = list(doc.sents)  # read once: plural descriptions and issue pronouns look back by sentence
         self.refs: dict[int, Ref] = {}
         self.spans: dict[int, tuple[int, int]] = {}
         self.new: dict[str, Ref] = {}

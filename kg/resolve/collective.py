@@ -51,7 +51,7 @@ class _Collective(_Base):
     def recent_issue(self, token: Token, plural: bool = False) -> Ref | None:
         """The last issue named in this sentence or the two before; for "them", only a plural one
         with no plural actor named after it ("tariffs ... fight them", never "the ceasefire ... backs them")."""
-        sents = [s.start for s in self.doc.sents if s.start <= token.i][-3:]
+        sents = [s.start for s in self.sentences if s.start <= token.i][-3:]
         for idx, ref in reversed(self.issues):
             if sents[0] <= idx < token.i:
                 if not plural:
@@ -100,7 +100,7 @@ class _Collective(_Base):
         if count is None:
             return []
         want = _plural_kinds()[token.lower_]
-        sents = [s for s in self.doc.sents if s.start <= token.i][-3:]
+        sents = [s for s in self.sentences if s.start <= token.i][-3:]
         for sent in reversed(sents):
             found: dict[str, Ref] = {}
             for idx, ref, _ in self.history:

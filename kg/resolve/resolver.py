@@ -10,7 +10,6 @@ from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon, words
 from kg.names import STRIPPED_TITLES, bare_surname
 from kg.records import ActorKind
-from kg.resolve.base import _GOVERNMENT
 from kg.resolve.collective import _Collective, _plural_kinds
 from kg.resolve.quotes import _Quotes
 from kg.resolve.refs import Ref, Resolution, issue_ref
@@ -230,7 +229,7 @@ class _Resolver(_Roles, _Collective, _Quotes):
                         and not any(c.dep_ in ("amod", "compound", "poss") for c in token.children) and token.dep_ != "compound" \
                         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):  # "the government of X"
                     ref = self.antecedent(token, self.lex.descriptions[low])
-                    if low in _GOVERNMENT or (ref is None and self.lex.descriptions[low] == "State"):
+                    if low in words("government_nouns") or (ref is None and self.lex.descriptions[low] == "State"):
                         ref = self.government(token) or ref
                     if ref is not None:
                         self.mark((token.left_edge.i, i + 1), ref.found_as("description"))
