@@ -8,6 +8,15 @@ import unicodedata
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 
 
+def unaccented(text: str) -> str:
+    """The text with accents and diacritics dropped, as English wire copy often writes names.
+
+    >>> unaccented("Bogotá, Dačić, Erdoğan")
+    'Bogota, Dacic, Erdogan'
+    """
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
 def slugify(text: str) -> str:
     """A stable lower-case ASCII slug.
 

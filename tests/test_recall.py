@@ -209,6 +209,25 @@ CASES = [
     ("The EU imposed new tariffs. Hungary vowed to block them.", {("Hungary", "opposes", "tariffs")}, set()),
     ("The EU imposed sanctions on Iran and Syria. Russia backed them.", {("Russia", "supports", "Iran")},
      {("Russia", "supports", "sanctions")}),
+    # suspending, freezing or calling off a process is a stance against it, not a meeting or an attack
+    ("Peru broke off talks with the Shining Path.", {("Peru", "opposes", "talks")}, {("Peru", "meets", "Shining Path")}),
+    ("Uganda cancelled the ceasefire agreement.", {("Uganda", "opposes", "agreement")}, set()),
+    ("Chad called off its offensive against Boko Haram.", set(), {("Chad", "attacks", "Boko Haram")}),
+    ("Mali froze the assets of Niger's ambassador.", set(), {("Mali", "opposes", "Niger")}),
+    # an event laid "on" someone blames them; it names no target
+    ("Nigerian police blamed the ambush on Boko Haram.", {("Nigeria", "criticizes", "Boko Haram")},
+     {("Nigeria", "attacks", "Boko Haram"), ("Boko Haram", "attacks", "Boko Haram")}),
+    # a speaker's forecast for their own side is a stated intention; with a condition it is a hypothesis
+    ("Albanese said Australia would continue to back Papua New Guinea.", {("Australia", "supports", "Papua New Guinea")}, set()),
+    ("Sanchez said Spain would support Morocco if Algeria agreed.", set(), {("Spain", "supports", "Morocco")}),
+    # the ready do what they are ready to do; the reluctant refuse it; the likely have not done it
+    ("Slovakia stands ready to help Moldova.", {("Slovakia", "aids", "Moldova")}, set()),
+    ("Austria is reluctant to arm Georgia.", set(), {("Austria", "aids", "Georgia")}),
+    ("Observers said Eritrea is likely to attack Djibouti.", set(), {("Eritrea", "attacks", "Djibouti")}),
+    ("Peru and Chile would, if it came to that, be able to fight Bolivia with Brazilian help.", set(),
+     {("Brazil", "supports", "Peru"), ("Peru", "attacks", "Bolivia")}),
+    # accents dropped by wire copy
+    ("The ELN has been negotiating with Bogota since 2022.", {("ELN", "negotiates", "Colombia")}, set()),
     # a headline question asserts nothing
     ("Will Rabat, Algiers restore ties?\n\nNo talks are planned.", set(), {("Morocco", "cooperates", "Algeria")}),
 ]

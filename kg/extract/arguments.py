@@ -188,6 +188,12 @@ def _passive(verb: Token) -> bool:
         return False
     return "nsubjpass" in deps or ("auxpass" in deps and "nsubj" not in deps)
 
+def _revoking(tok: Token, lex: Lexicon) -> bool:
+    """A verb that suspends or ends something ("suspended", "broke off", "called off")."""
+    lemma = _lemma(tok, lex)
+    return lemma in lex.revoke or any(f"{lemma} {c.lower_}" in lex.revoke for c in tok.children if c.dep_ == "prt")
+
+
 def _phrasal_key(pred: Token, lex: Lexicon) -> tuple[str, ...] | None:
     lemma = _lemma(pred, lex)
     prts = [c.lower_ for c in pred.children if c.dep_ == "prt"]
@@ -228,6 +234,9 @@ def _subject_token(verb: Token, lex: Lexicon, hops: int = 4) -> tuple[Token | No
         if charged is None and _passive(charger):
             charged = next((c for c in charger.children if c.dep_ == "nsubjpass"), None)
         return charged, True
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd", "amod") and head.head.i != head.i:
+        # "Ukraine was ready to help Y", "stands ready to mediate": the one who is ready does it
+        return _subject_token(head.head, lex, hops - 1)[0], True
     if verb.dep_ == "xcomp":
         obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
         if obj is None:  # "called on both sides to agree": the object of on/upon does it

@@ -14,7 +14,7 @@ from itertools import chain
 
 from spacy.tokens import Span, Token
 
-from kg.extract.arguments import ArticleContext, Reading, _fused_participle
+from kg.extract.arguments import ArticleContext, Reading, _fused_participle, _revoking
 from kg.extract.modality import _intended, _modality, _negated, _refused
 from kg.extract.nouns import _adjectival, _at_request, _nominal, _proposer
 from kg.extract.predicates import _evaluation, _verbal
@@ -90,6 +90,8 @@ def _anchor(tok: Token) -> Token:
     could end ..." is not yet brokered)."""
     if tok.pos_ in ("NOUN", "ADJ", "PROPN") and tok.dep_ in ("dobj", "obj", "attr", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         return tok.head
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB":
+        return tok.head.head  # "would go to war with US help": the help takes the clause's mood
     if not _fused_participle(tok):
         return tok
     noun = tok.head
@@ -214,6 +216,8 @@ def _candidates(tok: Token, sent: Span, rel: Relation, subjects: list[Ref], obje
         if own_words:  # "Iran said ... but warned Israel": Iran's own act, not a report
             modality = Modality.HYPOTHETICAL if hypothetical else Modality.NEGATED if negated else Modality.ASSERTED
         for o in objects:
+            if o.is_issue and rel is Relation.SANCTIONS and _revoking(tok, lex):
+                rel = Relation.OPPOSES  # "suspended the talks", "froze the deal": a stance against them
             if o.id == s.id or _own_state(s, o) or (o.is_issue and rel not in _ISSUE_RELATIONS):
                 continue
             penalty = 0.1 * sum(r.via in ("pronoun", "description") for r in (s, o))

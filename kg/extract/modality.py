@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.arguments import _arg_refs, _pobj, _subject_token
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, words
 from kg.resolve import Ref, Resolution
 
 _NEG = {"not", "n't", "never", "no", "neither", "nor", "n’t"}
@@ -29,8 +29,8 @@ def _intended(pred: Token, lex: Lexicon, res: Resolution | None = None) -> bool:
     tok = pred
     while tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i:
         tok = tok.head
-        if tok.lemma_ in lex.intention:
-            return True
+        if tok.lemma_ in lex.intention or (tok.pos_ == "ADJ" and tok.lower_ in words("ready_adjectives")):
+            return True  # "vowed to strike Y", "stands ready to strike Y"
     # "Ankara warned that it would launch an offensive against Y": a threat stated as a forecast
     if not (tok.dep_ == "ccomp" and tok.head.lemma_ in lex.intention
             and any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in tok.children)):
@@ -53,6 +53,8 @@ def _refused(pred: Token, lex: Lexicon) -> bool:
         tok = tok.head
         if tok.lemma_ in lex.negating and tok.lemma_ not in ("fail", "neglect", "hesitate", "avoid"):
             return True
+        if tok.pos_ == "ADJ" and tok.lower_ in words("unwilling_adjectives"):
+            return True  # "unwilling to fund Y"
     return False
 
 
@@ -64,11 +66,23 @@ def _negated(tok: Token) -> bool:
             return True
     return False
 
-def _own_intention(verb: Token, aux: Token, lex: Lexicon) -> bool:
-    """"She said she would back Paraguay's bid": a speaker's stated intention, not a hypothesis."""
-    return aux.lower_ in ("would", "will", "'ll") and verb.dep_ == "ccomp" and verb.head.lemma_ in lex.speech \
-        and not any(c.dep_ == "mark" and c.lower_ in lex.conditional for c in verb.children) \
-        and any(c.dep_ == "nsubj" and c.pos_ == "PRON" and c.lower_ != "it" for c in verb.children)
+def _own_intention(verb: Token, aux: Token, lex: Lexicon, res: Resolution) -> bool:
+    """"She said she would back Paraguay's bid", "Rubio said the United States would continue to
+    back Syria": a speaker's stated intention for themselves or their own side, not a hypothesis."""
+    if not (aux.lower_ in ("would", "will", "'ll") and verb.dep_ == "ccomp" and verb.head.lemma_ in lex.speech
+            and not any(c.dep_ == "mark" and c.lower_ in lex.conditional for c in verb.children)
+            and not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.conditional for m in c.children)
+                        for c in verb.children)):  # "said Spain would support Y if ...": a condition
+        return False
+    doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if doer is None:
+        return False
+    if doer.pos_ == "PRON":
+        return doer.lower_ != "it"
+    does = next(iter(_arg_refs(doer, res)), None)
+    speaker = next(iter(r for r in _arg_refs(_subject_token(verb.head, lex)[0], res) if not r.is_issue), None)
+    return does is not None and speaker is not None and not does.is_issue \
+        and (does.id in (speaker.id, speaker.country) or does.country == speaker.id)
 
 
 _COGNITION = {"believe", "think", "fear", "hope", "see", "know", "view", "expect", "suspect", "doubt"}
@@ -107,17 +121,22 @@ def _modality(pred: Token, lex: Lexicon, res: Resolution, sent: Span) -> tuple[b
             negated = not negated
         if modal_open and i > 0 and came_by in ("xcomp", "ccomp", "advcl") and tok.lemma_ in lex.irrealis and tok.pos_ == "VERB":
             hypothetical = True  # "urged the bloc to fund Kyiv": the funding has not happened
+        if i > 0 and came_by == "xcomp" and tok.pos_ == "ADJ":
+            if negation_open and tok.lower_ in words("unwilling_adjectives"):
+                negated = not negated  # "is reluctant to arm Y"
+            elif modal_open and tok.lower_ not in words("ready_adjectives"):
+                hypothetical = True  # "is likely to strike Y", "able to reach Y": not done
         if modal_open:
             for child in tok.children:
-                if child.dep_ == "aux" and child.lower_ in lex.modals and not _own_intention(tok, child, lex):
+                if child.dep_ == "aux" and child.lower_ in lex.modals and not _own_intention(tok, child, lex, res):
                     hypothetical = True
                 if child.dep_ == "mark" and child.lower_ in lex.conditional:
                     hypothetical = True
                 if child.dep_ == "advmod" and child.lower_ in lex.hedges:
                     hypothetical = True
         came_by = tok.dep_
-        if tok.dep_ != "xcomp":
-            negation_open = False
+        if tok.dep_ != "xcomp" and not (tok.dep_ == "acomp" and tok.pos_ == "ADJ" and came_by == "xcomp"):
+            negation_open = False  # negation reaches "is not ready to talk" through the adjective
         if tok.dep_ == "ccomp" and tok.head.lemma_ in lex.speech:
             modal_open = False  # "X could say that ...": the reported content keeps its own mood
     if reporter is None:

@@ -14,6 +14,7 @@ from kg.extract.arguments import (
     _lemma,
     _light_subject,
     _pobj,
+    _revoking,
     _subject_token,
 )
 from kg.extract.targets import _STANCE, _beneficiaries, _inner_target, _open_issue
@@ -60,16 +61,22 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: ArticleContext
                 objects = _arg_refs(pobj, res)
                 if objects:
                     break
+    if prep_word in ("on", "upon") and noun.dep_ in ("dobj", "obj") and _lemma(noun.head, lex) in words("blame_on"):
+        return  # "blamed the attack on Y": Y is the culprit, not the target
     top = noun
     while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.dep_ in ("dobj", "obj"):
         top = top.head.head  # "suspended some of its sanctions": the verb governs the partitive
     governor = top.head if top.dep_ in ("dobj", "obj") else None
     if rel is Relation.SANCTIONS and governor is not None and _lemma(governor, lex) in lex.relieve:
         return  # "suspended its sanctions on Y": the relief, read at the verb
+    if rel is not None and rel is not Relation.SANCTIONS and rel.polarity < 0 and governor is not None and _revoking(governor, lex):
+        return  # "called off its offensive against Y": no attack
     if rel is not None and rel.polarity > 0 and governor is not None:
         verb = _lemma(governor, lex)
         if verb in lex.revoke and rel in (Relation.COOPERATES, Relation.AIDS, Relation.SUPPORTS):  # "suspended its partnership with Y", "downgraded ties with Y"
             rel = Relation.SANCTIONS
+        elif _revoking(governor, lex) and rel in (Relation.MEETS, Relation.NEGOTIATES):
+            return  # "suspended talks with Y": no meeting; the stance on the talks is read at the verb
         elif verb in lex.conclude and (lemma in lex.agreement_nouns or low in lex.agreement_nouns):
             rel = Relation.COOPERATES  # "signed a deal with Y": agreed, not still negotiating
     if rel in _STANCE and not objects and pobj is not None:

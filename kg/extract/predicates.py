@@ -16,6 +16,7 @@ from kg.extract.arguments import (
     _passive,
     _phrasal_key,
     _pobj,
+    _revoking,
     _subject_token,
 )
 from kg.extract.targets import (
@@ -82,6 +83,16 @@ def _event_agent(tok: Token, lex: Lexicon, res: Resolution, context: ArticleCont
         return [context.attacker]
     return []
 
+def _blamed_on(pred: Token, obj_tok: Token | None, res: Resolution) -> list[Ref]:
+    """Who an event is laid on: "blamed the ambush on Y" (the "on" hangs on the verb or the noun)."""
+    holders = [pred, *([obj_tok] if obj_tok is not None else [])]
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")):
+        refs = [r for r in _arg_refs(_pobj(prep), res) if not r.is_issue]
+        if refs:
+            return refs
+    return []
+
+
 def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: ArticleContext | None = None) -> Iterator[Reading]:
     context = context if context is not None else ArticleContext()
     relief = list(_relief(pred, lex, res))
@@ -92,6 +103,10 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: ArticleContext 
     if key is None and pred.lemma_ in lex.evaluate and any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in pred.children):
         return  # "called it a victory" judges; it is not a phone call
     rel = lex.phrasal.get(key) if key else lex.verbs.get(_lemma(pred, lex))
+    phrase_revokes = any(f"{_lemma(pred, lex)} {c.lower_}" in lex.revoke for c in pred.children if c.dep_ == "prt")
+    revoked = phrase_revokes or (rel is None and _revoking(pred, lex))
+    if revoked:  # "cancelled the ceasefire", "broke off the talks", "called off the strike": against them
+        key, rel = None, Relation.OPPOSES
     if rel is None:
         return
     fused = _hyphen_agents(pred, res)
@@ -131,7 +146,9 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: ArticleContext 
     conf = 0.8 - (0.1 if inherited else 0.0)
     if rel is Relation.MEETS and obj_tok is not None and obj_tok.lemma_.lower() in _DIPLOMATS and _lemma(pred, lex) == "summon":
         rel = Relation.CRITICIZES  # summoning an ambassador is a diplomatic protest (CAMEO 111)
-    if obj_tok is not None and rel in _STANCE:
+    if rel is Relation.CRITICIZES and _lemma(pred, lex) in words("blame_on"):
+        objects = _blamed_on(pred, obj_tok, res) or objects  # "blamed the attack on Y": Y is blamed
+    if obj_tok is not None and rel in _STANCE and not revoked:
         inner = _inner_target(obj_tok, lex, res)
         objects = inner or objects
     if obj_tok is not None and rel in _JUDGEMENT:
@@ -151,6 +168,8 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: ArticleContext 
     if rel in _STANCE and obj_tok is not None and objects and all(o.is_issue and o.issue_type in words("statehood") for o in objects):
         owners = [r for c in obj_tok.children if c.dep_ == "poss" for r in [res.at(c)] if r is not None and not r.is_issue]
         objects = owners or objects  # "does not recognise Kosovo's independence": a stance on Kosovo
+    if revoked:
+        objects = [o for o in objects if o.is_issue]  # "froze Y's assets" is no stance on Y
     if _lemma(pred, lex) in lex.issue_verbs and rel is Relation.SUPPORTS:
         objects = [o for o in objects if o.is_issue]  # "signed the accord" backs it; "signed with Israel" is no backing
     if rel.polarity < 0 and rel not in _STANCE:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import dataclasses
 import datetime as dt
 import functools
 from collections import defaultdict
@@ -19,7 +20,7 @@ import yaml
 from kg.errors import ConfigError
 from kg.gazetteer.user import DatedCode, parse_date
 from kg.records import Actor, ActorKind, Role
-from kg.text import fold, slugify
+from kg.text import fold, slugify, unaccented
 
 __all__ = ["Gazetteer", "load_gazetteer", "dictionary_key", "ONTOLOGY_DIR"]
 
@@ -134,6 +135,10 @@ class Gazetteer:
     def _add(self, actor: Actor) -> None:
         if actor.id in self.actors:
             raise ConfigError(f"gazetteer: duplicate actor id {actor.id!r}; give one of them another name")
+        plain = [unaccented(n) for n in (actor.name, *actor.aliases)]
+        extra = tuple(n for n in dict.fromkeys(plain) if n not in actor.aliases and n != actor.name)
+        if extra:  # "Bogota", "Dacic": wire copy often drops the accents
+            actor = dataclasses.replace(actor, aliases=(*actor.aliases, *extra))
         self.actors[actor.id] = actor
         for name in (actor.name, *actor.aliases):
             self.names.setdefault(fold(name), actor.id)
@@ -271,7 +276,8 @@ def _builtin(directory: Path | None = None) -> Gazetteer:
             else:
                 gaz.readings.setdefault(fold(row["capital"]), []).append(f"capital of {row['name']}, not used for its government")
         for seat in seats:
-            gaz.seats.setdefault(fold(seat), sid)
+            for form in dict.fromkeys((fold(seat), fold(unaccented(seat)))):
+                gaz.seats.setdefault(form, sid)
         if extra.get("leader"):
             gaz.leader_title[sid] = extra["leader"]
     unknown = set(extras) - set(gaz.iso3)
