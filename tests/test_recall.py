@@ -228,6 +228,16 @@ CASES = [
      {("Brazil", "supports", "Peru"), ("Peru", "attacks", "Bolivia")}),
     # accents dropped by wire copy
     ("The ELN has been negotiating with Bogota since 2022.", {("ELN", "negotiates", "Colombia")}, set()),
+    # cutting help is a sanction on whom it went to; a company that says "it would" speaks for itself
+    ("Gazprom said it would cut gas supplies to Armenia.", {("Gazprom", "sanctions", "Armenia")}, set()),
+    ("Japan suspended its aid to Myanmar.", {("Japan", "sanctions", "Myanmar")}, {("Japan", "opposes", "aid")}),
+    # a body the recogniser missed, named as a subject; the noun after its name is not part of it
+    ("The Vetevendosje party has boycotted Serbia's institutions.", {("Vetevendosje", "opposes", "Serbia")}, set()),
+    # backers in apposition to a list: each one backs
+    ("Qatar and Turkey, long Hamas's main foreign backers, called for calm.",
+     {("Qatar", "supports", "Hamas"), ("Turkey", "supports", "Hamas")}, set()),
+    # a clause tied by "after" to a request is a real event
+    ("India urged restraint after Pakistan and Afghanistan clashed.", {("Pakistan", "opposes", "Afghanistan")}, set()),
     # a headline question asserts nothing
     ("Will Rabat, Algiers restore ties?\n\nNo talks are planned.", set(), {("Morocco", "cooperates", "Algeria")}),
 ]

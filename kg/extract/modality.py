@@ -77,9 +77,9 @@ def _own_intention(verb: Token, aux: Token, lex: Lexicon, res: Resolution) -> bo
     doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if doer is None:
         return False
-    if doer.pos_ == "PRON":
-        return doer.lower_ != "it"
-    does = next(iter(_arg_refs(doer, res)), None)
+    if doer.pos_ == "PRON" and doer.lower_ != "it":
+        return True
+    does = next(iter(_arg_refs(doer, res)), None)  # "Gazprom said it would cut supplies": "it" if it is the speaker
     speaker = next(iter(r for r in _arg_refs(_subject_token(verb.head, lex)[0], res) if not r.is_issue), None)
     return does is not None and speaker is not None and not does.is_issue \
         and (does.id in (speaker.id, speaker.country) or does.country == speaker.id)
@@ -100,6 +100,7 @@ def _modality(pred: Token, lex: Lexicon, res: Resolution, sent: Span) -> tuple[b
     for i, tok in enumerate(_chain(pred)):
         if i > 0 and came_by == "conj" and previous is not None and any(c.dep_ in ("nsubj", "nsubjpass") for c in previous.children):
             break  # "X said ..., but Y warned ...": Y's own clause, not X's report
+        previous_marked = previous is not None and any(c.dep_ == "mark" and c.lower_ in words("event_marks") for c in previous.children)
         previous = tok
         if i > 0 and tok.lemma_ in lex.denial and not sourcing and came_by in ("xcomp", "ccomp", "pcomp", "pobj"):
             hypothetical = True  # "Rwanda denied arming M23", "dismissed claims that ...": not asserted
@@ -119,8 +120,9 @@ def _modality(pred: Token, lex: Lexicon, res: Resolution, sent: Span) -> tuple[b
             negated = not negated
         if i > 0 and negation_open and tok.lemma_ in lex.negating and tok.pos_ == "VERB":
             negated = not negated
-        if modal_open and i > 0 and came_by in ("xcomp", "ccomp", "advcl") and tok.lemma_ in lex.irrealis and tok.pos_ == "VERB":
-            hypothetical = True  # "urged the bloc to fund Kyiv": the funding has not happened
+        if modal_open and i > 0 and came_by in ("xcomp", "ccomp", "advcl") and tok.lemma_ in lex.irrealis and tok.pos_ == "VERB" \
+                and not (came_by == "advcl" and previous_marked):
+            hypothetical = True  # "urged the bloc to fund Kyiv": the funding has not happened (but "urged calm after Y struck" did)
         if i > 0 and came_by == "xcomp" and tok.pos_ == "ADJ":
             if negation_open and tok.lower_ in words("unwilling_adjectives"):
                 negated = not negated  # "is reluctant to arm Y"

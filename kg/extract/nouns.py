@@ -48,7 +48,8 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: ArticleContext
     preps = [c for c in noun.children if c.dep_ == "prep"]
     done_by = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]  # "sanctions imposed by X on Y"
     preps += [c for acl in done_by for c in acl.children if c.dep_ == "prep"]
-    if noun.dep_ in ("dobj", "obj") and _lemma(noun.head, lex) in lex.light:
+    if noun.dep_ in ("dobj", "obj") and (_lemma(noun.head, lex) in lex.light or _lemma(noun.head, lex) in words("cut_verbs")
+                                         or _revoking(noun.head, lex)):  # "cut gas supplies to Y"
         preps += [c for c in noun.head.children if c.dep_ in ("prep", "dative") and c.i > noun.i]  # "staged drills around Taiwan"
     pobj: Token | None = None
     prep_word = ""
@@ -73,7 +74,7 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: ArticleContext
         return  # "called off its offensive against Y": no attack
     if rel is not None and rel.polarity > 0 and governor is not None:
         verb = _lemma(governor, lex)
-        if verb in lex.revoke and rel in (Relation.COOPERATES, Relation.AIDS, Relation.SUPPORTS):  # "suspended its partnership with Y", "downgraded ties with Y"
+        if (verb in lex.revoke or verb in words("cut_verbs")) and rel in (Relation.COOPERATES, Relation.AIDS, Relation.SUPPORTS):  # "suspended its partnership with Y", "downgraded ties with Y"
             rel = Relation.SANCTIONS
         elif _revoking(governor, lex) and rel in (Relation.MEETS, Relation.NEGOTIATES):
             return  # "suspended talks with Y": no meeting; the stance on the talks is read at the verb
@@ -189,9 +190,12 @@ def _relational_person(noun: Token, lemma: str, lex: Lexicon, res: Resolution) -
     if owner and appos and not owner[0].is_issue:
         yield Reading(rel, appos, [owner[0]], 0.6, f"{lemma} (apposition)")
         return
-    host = res.at(noun.head) if noun.dep_ == "appos" else None
-    if owner and host is not None and not host.is_issue and not owner[0].is_issue and host != owner[0]:
-        yield Reading(rel, [host], [owner[0]], 0.6, f"{lemma} (apposition)")
+    host = noun.head
+    while host.dep_ == "conj" and host.head.i != host.i:  # "Egypt and the UAE, Haftar's backers,": both
+        host = host.head
+    hosts = [r for r in _arg_refs(host, res) if not r.is_issue and r not in owner] if noun.dep_ == "appos" else []
+    if owner and hosts and not owner[0].is_issue:
+        yield Reading(rel, hosts, [owner[0]], 0.6, f"{lemma} (apposition)")
         return
     poss = res.refs_of(c for c in noun.children if c.dep_ == "poss")
     amod = res.refs_of(c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i)

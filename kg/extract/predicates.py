@@ -168,6 +168,10 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: ArticleContext 
     if rel in _STANCE and obj_tok is not None and objects and all(o.is_issue and o.issue_type in words("statehood") for o in objects):
         owners = [r for c in obj_tok.children if c.dep_ == "poss" for r in [res.at(c)] if r is not None and not r.is_issue]
         objects = owners or objects  # "does not recognise Kosovo's independence": a stance on Kosovo
+    if (revoked or rel is Relation.SANCTIONS) and obj_tok is not None and _revoking(pred, lex) and any(
+            c.dep_ == "prep" and lex.nouns.get((obj_tok.lemma_.lower(), c.lower_)) in (Relation.AIDS, Relation.COOPERATES, Relation.SUPPORTS)
+            for c in (*obj_tok.children, *pred.children)):
+        return  # "suspended its aid to Y": a tie cut, read at the noun
     if revoked:
         objects = [o for o in objects if o.is_issue]  # "froze Y's assets" is no stance on Y
     if _lemma(pred, lex) in lex.issue_verbs and rel is Relation.SUPPORTS:

@@ -83,10 +83,14 @@ class _Resolver(_Roles, _Collective, _Quotes):
         if seen is not None and len(ent) == 1:
             return seen.found_as("surname: named in full before")
         kind = _NEW_KIND.get(ent.label_)
+        if kind is not None and ent.root.dep_ == "compound" and ent.root.head.lower_ in words("body_nouns") and ent.root.head.i == ent.end:
+            kind = ActorKind.ORGANIZATION  # "the Vetevendosje party": whatever the recogniser said
         if fold(ent.text.removeprefix("the ").removeprefix("The ")) in self.gaz.places:
             return None
         if kind is ActorKind.ORGANIZATION and self.titled(ent):
             kind = ActorKind.PERSON  # "Colombia's president, Gustavo Petro": the recogniser said ORG
+        if kind is ActorKind.ORGANIZATION and len(ent) > 1 and ent[-1].is_lower and ent[-1].lower_ in words("body_nouns"):
+            ent = ent[:-1]  # "the Srpska Lista party": the name is "Srpska Lista"
         if kind is None or not all(t.is_title or t.is_upper or not t.is_alpha or t.lower_ in words("name_particles") for t in ent) \
                 or not any(t.is_title or t.is_upper for t in ent):
             return None  # "Mohammed Shia al-Sudani", "Ursula von der Leyen" keep their particles
@@ -117,6 +121,28 @@ class _Resolver(_Roles, _Collective, _Quotes):
                 if last.startswith(particle):
                     self.full_names.setdefault(last.removeprefix(particle), ref)
         return ref
+
+    def unknown_body(self, token: Token) -> tuple[tuple[int, int], Ref] | None:
+        """A body the recogniser missed, named as the subject of a clause: "Gazprom said ...",
+        "the Srpska Lista party has boycotted ...". A subject with a proper name acts; a place or a
+        known word is no body."""
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.ent_type_ or token.i in self.refs:
+            return None
+        if token.pos_ == "NOUN" and token.lower_ in words("body_nouns"):
+            name = [t for t in token.subtree if t.dep_ == "compound" and t.i < token.i]
+        elif token.pos_ == "PROPN":
+            name = [*(t for t in token.subtree if t.dep_ == "compound" and t.i < token.i), token]
+        else:
+            return None
+        if not name or name[-1].i - name[0].i + 1 != len(name) or any(
+                t.pos_ != "PROPN" or t.ent_type_ or t.i in self.refs or not (t.is_title or t.is_upper) or not t.is_alpha for t in name):
+            return None
+        text = self.doc[name[0].i:name[-1].i + 1].text
+        if len(text) < 3 or fold(text) in self.gaz.places or fold(text) in self.lex.known or fold(text) in self.gaz.names:
+            return None
+        ident = f"organization-{slugify(text)}"
+        ref = self.new.setdefault(ident, Ref(ident, text, ActorKind.ORGANIZATION, None, "name: not recognised, a subject"))
+        return (name[0].i, token.i + 1), ref
 
     def issue(self, ent: Span, kind: str) -> Ref:
         """An issue labelled with the article's own words ("truce", "peace accord", "Alaska summit"),
@@ -222,7 +248,7 @@ class _Resolver(_Roles, _Collective, _Quotes):
                 if members:
                     self.groups[i] = members
             elif token.pos_ in ("NOUN", "PROPN"):
-                found = self.role(token)
+                found = self.role(token) or self.unknown_body(token)
                 if found is not None:
                     self.mark(found[0], found[1])
                 elif low in self.lex.descriptions and any(c.lower_ in ("the", "this", "that") for c in token.children) \
