@@ -1,7 +1,7 @@
 """Claims as event-data records: PLOVER/POLECAT-shaped events and CAMEO-coded ones.
 
 The mapping of the 13 relations onto PLOVER event types, CAMEO root codes and quad classes is
-``ontology/lexicon/cameo.yaml``; the record fields are in ``docs/events.md``. Each record keeps
+``ontology/lang/en/cameo.yaml``; the record fields are in ``docs/events.md``. Each record keeps
 the claim's remaining fields under ``kg``, so :func:`read_events` gives back the claims exactly.
 """
 from __future__ import annotations
@@ -63,7 +63,7 @@ def load_event_map(path: Path | None = None) -> EventMap:
     """
     from kg.lexicon import load_lexicon
 
-    path = path or ONTOLOGY_DIR / "lexicon" / "cameo.yaml"
+    path = path or ONTOLOGY_DIR / "lang" / "en" / "cameo.yaml"
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:

@@ -1,4 +1,4 @@
-"""Relation, issue, frame and title lexicons, loaded from ``ontology/lexicon/``."""
+"""Relation, issue, frame and title lexicons, loaded from ``ontology/lang/en/``."""
 from __future__ import annotations
 
 import dataclasses
@@ -100,7 +100,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
     Raises:
         ConfigError: a file is missing, a relation is unknown, or a word maps to two relations.
     """
-    directory = directory or ONTOLOGY_DIR / "lexicon"
+    directory = directory or ONTOLOGY_DIR / "lang" / "en"
     path = directory / "relations.yaml"
     rels = _load(path)
     verbs: dict = {}
@@ -162,7 +162,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
 
 @functools.lru_cache(maxsize=64)
 def words(name: str, directory: Path | None = None) -> frozenset[str]:
-    """A named word list of ``ontology/lexicon/words.yaml`` (a mapping gives its keys).
+    """A named word list of ``ontology/lang/en/words.yaml`` (a mapping gives its keys).
 
     Raises:
         ConfigError: the file or the list is missing.
@@ -173,12 +173,12 @@ def words(name: str, directory: Path | None = None) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=64)
 def word_table(name: str, directory: Path | None = None) -> dict:
-    """A named list or mapping of ``ontology/lexicon/words.yaml``, as written.
+    """A named list or mapping of ``ontology/lang/en/words.yaml``, as written.
 
     Raises:
         ConfigError: the file or the entry is missing.
     """
-    path = (directory or ONTOLOGY_DIR / "lexicon") / "words.yaml"
+    path = (directory or ONTOLOGY_DIR / "lang" / "en") / "words.yaml"
     data = _words_file(path)
     if name not in data:
         raise ConfigError(f"{path}: no word list {name!r}; restore it from the repository")

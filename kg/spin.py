@@ -30,7 +30,7 @@ class SpinTable:
 
 @functools.lru_cache(maxsize=2)
 def load_spin_table(path: Path | None = None) -> SpinTable:
-    path = path or ONTOLOGY_DIR / "lexicon" / "spin.yaml"
+    path = path or ONTOLOGY_DIR / "lang" / "en" / "spin.yaml"
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         markers = tuple(re.compile(m) for m in data["markers"])

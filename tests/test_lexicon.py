@@ -28,7 +28,7 @@ def test_duplicate_word_fails_fast(tmp_path) -> None:
 
     from kg.gazetteer import ONTOLOGY_DIR
 
-    for path in (ONTOLOGY_DIR / "lexicon").glob("*.yaml"):
+    for path in (ONTOLOGY_DIR / "lang" / "en").glob("*.yaml"):
         shutil.copy(path, tmp_path / path.name)
     text = (tmp_path / "relations.yaml").read_text(encoding="utf-8").replace("verbs: [praise,", "verbs: [condemn, praise,")
     (tmp_path / "relations.yaml").write_text(text, encoding="utf-8")
