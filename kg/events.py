@@ -1,7 +1,7 @@
 """Claims as event-data records: PLOVER/POLECAT-shaped events and CAMEO-coded ones.
 
 The mapping of the 13 relations onto PLOVER event types, CAMEO root codes and quad classes is
-``ontology/lexicon/cameo.yaml``; the record fields are in ``docs/events.md``. Each record keeps
+``ontology/lang/en/cameo.yaml``; the record fields are in ``docs/events.md``. Each record keeps
 the claim's remaining fields under ``kg``, so :func:`read_events` gives back the claims exactly.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from kg.errors import ConfigError, InputError
-from kg.gazetteer import ONTOLOGY_DIR, Gazetteer
+from kg.gazetteer import Gazetteer
 from kg.records import Relation
 
 __all__ = ["EventMap", "load_event_map", "claim_events", "write_events", "read_events", "EVENT_FORMATS", "PLOVER_FIELDS", "CAMEO_FIELDS"]
@@ -61,9 +61,9 @@ def load_event_map(path: Path | None = None) -> EventMap:
         ConfigError: a relation is missing or unknown, a PLOVER type disagrees with relations.yaml,
             or a code is malformed.
     """
-    from kg.lexicon import load_lexicon
+    from kg.lexicon import language_dir, load_lexicon
 
-    path = path or ONTOLOGY_DIR / "lexicon" / "cameo.yaml"
+    path = path or language_dir() / "cameo.yaml"
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:

@@ -11,6 +11,7 @@ a wire-style dateline at the start of its text; otherwise it stays unknown (None
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -72,13 +73,34 @@ def parse_date(value: object) -> dt.date | None:
     return None
 
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_MDY = re.compile(rf"\b({_MONTHS})\.? (\d{{1,2}}),? (\d{{4}})\b")
-_DMY = re.compile(rf"\b(\d{{1,2}}) ({_MONTHS}),? (\d{{4}})\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
-def infer_date(text: str, today: dt.date | None = None) -> dt.date | None:
+@dataclass(frozen=True)
+class _DatePatterns:
+    """How a language writes dates: its month names (``language.yaml``) compiled into patterns."""
+
+    mdy: re.Pattern[str]  # "August 15, 2025"
+    dmy: re.Pattern[str]  # "3 September 2025"
+    dateline: re.Pattern[str]  # "TRIPOLI, May 18 (Wire) -"
+    month_number: dict[str, int]  # a month's name or abbreviation -> 1..12
+
+
+@functools.lru_cache(maxsize=4)
+def _date_patterns(lang: str = "en") -> _DatePatterns:
+    from kg.lexicon import load_language
+
+    months = load_language(lang).months
+    full = "|".join(re.escape(names[0]) for names in months)
+    short = "|".join(re.escape(name) for names in months for name in names[1:])
+    dateline = re.compile(
+        rf"^[ \t]*[A-Z][A-Z.'’ -]+(?:,[ \t]+[A-Z][\w.'’ -]*)*,[ \t]+(?P<month>{full}|(?:{short})\.?)[ \t]+(?P<day>\d{{1,2}})"
+        rf"(?:,?[ \t]+(?P<year>\d{{4}}))?[ \t]*(?:\([^)\n]{{1,40}}\)[ \t]*)?(?:-{{1,2}}|[–—])", re.M)
+    return _DatePatterns(re.compile(rf"\b({full})\.? (\d{{1,2}}),? (\d{{4}})\b"), re.compile(rf"\b(\d{{1,2}}) ({full}),? (\d{{4}})\b"),
+                         dateline, {name: i for i, names in enumerate(months, 1) for name in names})
+
+
+def infer_date(text: str, today: dt.date | None = None, lang: str = "en") -> dt.date | None:
     """The latest full date the text gives (captions and datelines carry them), never after today.
 
     Used to resolve role titles ("the US president") in articles that come without a date.
@@ -89,24 +111,16 @@ def infer_date(text: str, today: dt.date | None = None) -> dt.date | None:
     True
     """
     today = today or dt.date.today()
-    dates = [day for day in _full_dates(text) if day <= today]
+    dates = [day for day in _full_dates(text, lang) if day <= today]
     return max(dates) if dates else None
 
 
-_MON = r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-_DATELINE = re.compile(
-    rf"^[ \t]*[A-Z][A-Z.'’ -]+(?:,[ \t]+[A-Z][\w.'’ -]*)*,[ \t]+(?P<month>{_MONTHS}|(?:{_MON})\.?)[ \t]+(?P<day>\d{{1,2}})"
-    rf"(?:,?[ \t]+(?P<year>\d{{4}}))?[ \t]*(?:\([^)\n]{{1,40}}\)[ \t]*)?(?:-{{1,2}}|[–—])", re.M)
-
-
-def _month_number(name: str) -> int:
-    return [m[:3] for m in _MONTHS.split("|")].index(name.rstrip(".")[:3]) + 1
-
-
-def _full_dates(text: str) -> list[dt.date]:
+def _full_dates(text: str, lang: str = "en") -> list[dt.date]:
     """Every valid full date (with its year) that ``text`` writes out."""
-    found = [(int(m.group(3)), _month_number(m.group(1)), int(m.group(2))) for m in _MDY.finditer(text)]
-    found += [(int(m.group(3)), _month_number(m.group(2)), int(m.group(1))) for m in _DMY.finditer(text)]
+    dates_in = _date_patterns(lang)
+    month = dates_in.month_number
+    found = [(int(m.group(3)), month[m.group(1)], int(m.group(2))) for m in dates_in.mdy.finditer(text)]
+    found += [(int(m.group(3)), month[m.group(2)], int(m.group(1))) for m in dates_in.dmy.finditer(text)]
     found += [(int(m.group(1)), int(m.group(2)), int(m.group(3))) for m in _ISO.finditer(text)]
     dates = []
     for y, mo, d in found:
@@ -117,7 +131,7 @@ def _full_dates(text: str) -> list[dt.date]:
     return dates
 
 
-def dateline_date(text: str) -> dt.date | None:
+def dateline_date(text: str, lang: str = "en") -> dt.date | None:
     """The date of a wire-style dateline near the start ("TRIPOLI, May 18 (Wire) -").
 
     A dateline without a year takes the year that puts it nearest to the full dates the article
@@ -130,16 +144,17 @@ def dateline_date(text: str) -> dt.date | None:
     >>> dateline_date("TRIPOLI, May 18 (Wire) - The council met.") is None
     True
     """
-    match = _DATELINE.search(text[:600])
+    dates_in = _date_patterns(lang)
+    match = dates_in.dateline.search(text[:600])
     if match is None:
         return None
-    month, day = _month_number(match.group("month")), int(match.group("day"))
+    month, day = dates_in.month_number[match.group("month").rstrip(".")], int(match.group("day"))
     if match.group("year"):
         try:
             return dt.date(int(match.group("year")), month, day)
         except ValueError:
             return None
-    others = _full_dates(text)
+    others = _full_dates(text, lang)
     candidates = []
     for year in sorted({d.year + k for d in others for k in (-1, 0, 1)}):
         try:

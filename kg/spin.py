@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from kg.errors import ConfigError
-from kg.gazetteer import ONTOLOGY_DIR
+from kg.lexicon import language_dir
 
 __all__ = ["OffsetMap", "SpinTable", "load_spin_table", "normalise", "spun_score"]
 
@@ -29,8 +29,13 @@ class SpinTable:
 
 
 @functools.lru_cache(maxsize=2)
-def load_spin_table(path: Path | None = None) -> SpinTable:
-    path = path or ONTOLOGY_DIR / "lexicon" / "spin.yaml"
+def load_spin_table(path: Path | None = None, lang: str = "en") -> SpinTable:
+    """The spin table at ``path``, by default ``spin.yaml`` of language ``lang``'s folder.
+
+    Raises:
+        ConfigError: the table is missing or malformed.
+    """
+    path = path or language_dir(lang) / "spin.yaml"
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         markers = tuple(re.compile(m) for m in data["markers"])

@@ -23,17 +23,92 @@ def test_yaml_booleans_are_words(lex) -> None:
     assert lex.nouns[("sanctions", "on")] is Relation.SANCTIONS
 
 
-def test_duplicate_word_fails_fast(tmp_path) -> None:
+def _language_copy(root, code: str = "en"):
+    """A copy of the English folder as language ``code`` under ``root``."""
     import shutil
 
-    from kg.gazetteer import ONTOLOGY_DIR
+    from kg.lexicon import LANG_DIR
 
-    for path in (ONTOLOGY_DIR / "lexicon").glob("*.yaml"):
-        shutil.copy(path, tmp_path / path.name)
-    text = (tmp_path / "relations.yaml").read_text(encoding="utf-8").replace("verbs: [praise,", "verbs: [condemn, praise,")
-    (tmp_path / "relations.yaml").write_text(text, encoding="utf-8")
+    folder = root / code
+    shutil.copytree(LANG_DIR / "en", folder)
+    language = folder / "language.yaml"
+    language.write_text(language.read_text(encoding="utf-8").replace("code: en", f"code: {code}"), encoding="utf-8")
+    return folder
+
+
+def test_duplicate_word_fails_fast(tmp_path) -> None:
+    folder = _language_copy(tmp_path)
+    text = (folder / "relations.yaml").read_text(encoding="utf-8").replace("verbs: [praise,", "verbs: [condemn, praise,")
+    (folder / "relations.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError, match="condemn"):
-        load_lexicon(tmp_path)
+        load_lexicon("en", tmp_path)
+
+
+def test_unknown_language_names_the_folder_to_add() -> None:
+    from kg.lexicon import LANG_DIR, words
+
+    for load in (load_lexicon, lambda lang: words("bearers", lang)):
+        with pytest.raises(ConfigError) as caught:
+            load("xx")
+        message = str(caught.value)
+        assert "\n" not in message and f"add the folder {LANG_DIR / 'xx'}/" in message and "en" in message.split("known:")[1]
+
+
+def test_a_new_language_folder_is_picked_up(tmp_path) -> None:
+    from kg.lexicon import load_language, words
+
+    folder = _language_copy(tmp_path, "xx")
+    text = (folder / "relations.yaml").read_text(encoding="utf-8").replace("verbs: [praise,", "verbs: [lobe, praise,")
+    (folder / "relations.yaml").write_text(text, encoding="utf-8")
+    language = folder / "language.yaml"
+    language.write_text(language.read_text(encoding="utf-8").replace("models: [", "models: [xx_core_news_sm, "), encoding="utf-8")
+    (folder / "parts.yaml").write_text("particles: [de, la]\n", encoding="utf-8")
+    language.write_text(language.read_text(encoding="utf-8").replace("word_lists: [", "word_lists: [parts.yaml, "), encoding="utf-8")
+
+    lex = load_lexicon("xx", tmp_path)
+    assert lex.lang == "xx" and lex.verbs["lobe"] is Relation.PRAISES and "lobe" not in load_lexicon().verbs
+    assert load_language("xx", tmp_path).models[0] == "xx_core_news_sm"
+    assert words("particles", "xx", tmp_path) == {"de", "la"} and words("bearers", "xx", tmp_path) == words("bearers")
+
+
+def test_a_language_folder_must_say_its_code(tmp_path) -> None:
+    from kg.lexicon import load_language
+
+    _language_copy(tmp_path, "xx").rename(tmp_path / "yy")
+    with pytest.raises(ConfigError, match="code must be 'yy'"):
+        load_language("yy", tmp_path)
+
+
+def test_the_lexicon_is_a_mapping_of_frames(lex) -> None:
+    import pickle
+
+    assert lex["speech"] is lex.speech and "say" in lex.speech and "speech" in lex and len(lex) == len(list(lex))
+    assert "exchange_objects" not in lex and lex.exchange_objects["fire"] is Relation.ATTACKS
+    with pytest.raises(AttributeError, match="frames.yaml"):
+        lex.no_such_frame  # noqa: B018
+    assert pickle.loads(pickle.dumps(lex)) == lex  # workers of a cluster receive it
+
+
+def test_every_frame_the_code_reads_is_in_the_lexicon(lex) -> None:
+    import re
+    from pathlib import Path
+
+    names = set()
+    for path in (Path(__file__).resolve().parent.parent / "kg").rglob("*.py"):
+        names |= set(re.findall(r"\blex\.([a-z_]+)", path.read_text(encoding="utf-8")))
+    assert len(names) >= 20
+    for name in sorted(names):
+        assert getattr(lex, name) is not None, name
+
+
+def test_a_yaml_boolean_in_a_word_list_fails_fast(tmp_path) -> None:
+    from kg.lexicon import words
+
+    folder = _language_copy(tmp_path)
+    (folder / "words.yaml").write_text((folder / "words.yaml").read_text(encoding="utf-8") + "\nbad_list: [yes, no]\n",
+                                       encoding="utf-8")
+    with pytest.raises(ConfigError, match="quote yes/no"):
+        words("bad_list", "en", tmp_path)
 
 
 def test_code_and_ontology_agree() -> None:
@@ -70,7 +145,7 @@ def test_slug_is_stable_and_safe(text: str) -> None:
     assert fold(fold(text)) == fold(text)
 
 
-def test_every_word_list_the_code_reads_is_in_words_yaml() -> None:
+def test_every_word_list_the_code_reads_is_in_the_language_folder() -> None:
     import re
     from pathlib import Path
 
@@ -79,7 +154,7 @@ def test_every_word_list_the_code_reads_is_in_words_yaml() -> None:
 
     names = set()
     for path in (Path(__file__).resolve().parent.parent / "kg").rglob("*.py"):
-        names |= set(re.findall(r'(?:words|word_table)\("([a-z_]+)"\)', path.read_text(encoding="utf-8")))
+        names |= set(re.findall(r'(?:words|word_table)\("([a-z_]+)"[,)]', path.read_text(encoding="utf-8")))
     assert len(names) >= 10
     for name in sorted(names):
         assert words(name), name

@@ -36,7 +36,7 @@ _SUBJ = ("nsubj", "csubj")
 
 _CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "conj", "appos", "punct", "cc"}
 
-_WH = {"who", "which", "that", "whom"}
+_WH = words("relative_pronouns")
 
 # person nouns whose modifier is another actor, not the referent ("US allies" are not the US)
 _RELATIONAL = {"ally", "allies", "partner", "critic", "opponent", "rival", "enemy", "friend", "neighbour", "neighbor",

@@ -9,7 +9,7 @@ from kg.extract.arguments import _arg_refs, _pobj, _subject_token
 from kg.lexicon import Lexicon, words
 from kg.resolve import Ref, Resolution
 
-_NEG = {"not", "n't", "never", "no", "neither", "nor", "n’t"}
+_NEG = words("negators")
 
 def _chain(verb: Token) -> Iterator[Token]:
     """The verb and the verbs governing it through xcomp/conj/ccomp/advcl (nearest first)."""
@@ -85,7 +85,7 @@ def _own_intention(verb: Token, aux: Token, lex: Lexicon, res: Resolution) -> bo
         and (does.id in (speaker.id, speaker.country) or does.country == speaker.id)
 
 
-_COGNITION = {"believe", "think", "fear", "hope", "see", "know", "view", "expect", "suspect", "doubt"}
+_COGNITION = words("cognition")
 
 
 def _modality(pred: Token, lex: Lexicon, res: Resolution, sent: Span) -> tuple[bool, bool, Ref | None]:

@@ -18,7 +18,7 @@ from kg.lexicon import Lexicon, words
 from kg.records import Relation
 from kg.resolve import Ref, Resolution
 
-_RECIPROCAL = {"meet", "talk", "negotiate", "agree", "clash", "fight", "cooperate", "ally", "confer", "spar", "feud", "reconcile", "quarrel"}
+_RECIPROCAL = words("reciprocal")
 
 _EACH_OTHER = ({"each", "other"}, {"one", "another"})
 _RECIPROCAL_REL = {"fight": Relation.ATTACKS, "agree": Relation.COOPERATES}

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.arguments import Reading, _lemma
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, words
 from kg.records import Relation
 from kg.resolve import Ref, Resolution
 
@@ -76,7 +76,7 @@ def surface_relations(tok: Token, lex: Lexicon, res: Resolution) -> Iterator[Rea
 
 
 _HEADLINE_END = (".", "?", "!", '"', "”", "'")
-_LIST = {",", "and", "&"}
+_LIST = words("list_joiners")
 
 
 def headline(sent: Span) -> bool:

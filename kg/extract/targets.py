@@ -7,13 +7,13 @@ from kg.extract.arguments import (
     _arg_refs,
     _pobj,
 )
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, words
 from kg.records import Relation
 from kg.resolve import Ref, Resolution, issue_ref
 
 _STANCE = {Relation.SUPPORTS, Relation.OPPOSES}
 
-_INSTRUMENT_PREPS = ("on", "against", "towards", "toward", "into", "at", "upon")
+_INSTRUMENT_PREPS = words("instrument_preps")
 
 def _targets(pred: Token, rel_key: tuple[str, ...] | None, res: Resolution) -> list[Ref]:
     if rel_key and len(rel_key) > 1:
@@ -96,7 +96,7 @@ def _beneficiaries(refs: list[Ref], tok: Token | None, res: Resolution) -> list[
     return out
 
 
-_DIPLOMATS = {"d'affaire", "d'affaires", "affaires", "commissioner", "ambassador", "envoy", "diplomat", "charge", "chargé", "chargé d'affaires", "consul", "attaché"}
+_DIPLOMATS = words("diplomats")
 
 _JUDGEMENT = {Relation.SUPPORTS, Relation.OPPOSES, Relation.CRITICIZES, Relation.PRAISES}
 

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon, words
-from kg.names import STRIPPED_TITLES, bare_surname
+from kg.names import bare_surname, stripped_titles
 from kg.records import ActorKind
 from kg.resolve.collective import _Collective, _plural_kinds
 from kg.resolve.quotes import _Quotes
@@ -23,7 +23,7 @@ _PRONOUN_KIND = {
     "they": "plural", "them": "plural", "their": "plural", "themselves": "plural",
 }
 _NEW_KIND = {"PERSON": ActorKind.PERSON, "ORG": ActorKind.ORGANIZATION}
-_PLEONASTIC_HEADS = {"be", "seem", "appear", "sound", "look", "feel", "remain", "become", "matter", "take", "happen"}
+_PLEONASTIC_HEADS = words("pleonastic_heads")
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
 
 
@@ -103,7 +103,7 @@ class _Resolver(_Roles, _Collective, _Quotes):
         if kind is ActorKind.PERSON:
             if len(words) < len(ent) and ent[0].lower_ in ("the", "a", "an") or ent.start > 0 and self.doc[ent.start - 1].lower_ in ("the", "a", "an"):
                 return None  # "the Moon": a person's name takes no article
-            while len(words) > 1 and words[0].lower_.rstrip(".") in STRIPPED_TITLES:
+            while len(words) > 1 and words[0].lower_.rstrip(".") in stripped_titles():
                 words = words[1:]  # "Representative Jim Jordan"
         name = self.doc[words[0].i:words[-1].i + 1].text.removesuffix("'s").removesuffix("’s").strip() if words else ""
         if len(name) < 2:

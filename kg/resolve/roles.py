@@ -5,7 +5,7 @@ import dataclasses
 
 from spacy.tokens import Span, Token
 
-from kg.names import PERSONAL_TITLES
+from kg.names import personal_titles
 from kg.resolve.base import _Base
 from kg.resolve.refs import Ref
 
@@ -19,7 +19,7 @@ class _Roles(_Base):
         """A name next to a personal title ("President X", "X, the foreign minister", "the envoy, X")."""
         before = self.doc[ent.start - 1] if ent.start > 0 else None
         root = ent.root
-        words = set(self.lex.titles) | _PERSON_NOUNS | PERSONAL_TITLES
+        words = set(self.lex.titles) | _PERSON_NOUNS | personal_titles()
         if before is not None and before.lower_.rstrip(".") in words:
             return True
         if root.dep_ == "appos" and root.head.lemma_.lower() in words:
