@@ -238,6 +238,16 @@ CASES = [
      {("Qatar", "supports", "Hamas"), ("Turkey", "supports", "Hamas")}, set()),
     # a clause tied by "after" to a request is a real event
     ("India urged restraint after Pakistan and Afghanistan clashed.", {("Pakistan", "opposes", "Afghanistan")}, set()),
+    # a gerund after "by" shares the clause's subject; refusing flips it
+    ("Minsk starved Lithuanian ports of cargo by refusing to honour the transit deal.",
+     {("Belarus", "opposes", "transit deal")}, {("Belarus", "supports", "transit deal")}),
+    # a letter or statement urging someone speaks for whoever sent it
+    ("The Taliban answered with a letter urging Pakistan to reopen the border.", {("Taliban", "requests", "Pakistan")}, set()),
+    # suspended operations were real; a called-off offensive never happened
+    ("The Houthis said they were suspending their operations against Saudi forces.", {("Houthis", "attacks", "Saudi Arabia")}, set()),
+    ("Niger called off its offensive against the ISGS.", set(), {("Niger", "attacks", "ISGS")}),
+    ("Kazakhstan accused Moscow of weaponising energy against Kyrgyzstan.",
+     {("Kazakhstan", "criticizes", "Russia"), ("Russia", "pressures", "Kyrgyzstan")}, set()),
     # a headline question asserts nothing
     ("Will Rabat, Algiers restore ties?\n\nNo talks are planned.", set(), {("Morocco", "cooperates", "Algeria")}),
 ]

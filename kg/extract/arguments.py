@@ -188,10 +188,12 @@ def _passive(verb: Token) -> bool:
         return False
     return "nsubjpass" in deps or ("auxpass" in deps and "nsubj" not in deps)
 
-def _revoking(tok: Token, lex: Lexicon) -> bool:
-    """A verb that suspends or ends something ("suspended", "broke off", "called off")."""
+def _revoking(tok: Token, lex: Lexicon, table: frozenset[str] | None = None) -> bool:
+    """A verb that suspends or ends something ("suspended", "broke off", "called off"), or one
+    of ``table`` with its particle."""
+    table = lex.revoke if table is None else table
     lemma = _lemma(tok, lex)
-    return lemma in lex.revoke or any(f"{lemma} {c.lower_}" in lex.revoke for c in tok.children if c.dep_ == "prt")
+    return lemma in table or any(f"{lemma} {c.lower_}" in table for c in tok.children if c.dep_ == "prt")
 
 
 def _phrasal_key(pred: Token, lex: Lexicon) -> tuple[str, ...] | None:
@@ -234,6 +236,9 @@ def _subject_token(verb: Token, lex: Lexicon, hops: int = 4) -> tuple[Token | No
         if charged is None and _passive(charger):
             charged = next((c for c in charger.children if c.dep_ == "nsubjpass"), None)
         return charged, True
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in words("manner_preps") and head.head.pos_ in ("VERB", "AUX"):
+        # "deprived customers of gas by refusing to extend the deal": who deprived refused
+        return _subject_token(head.head, lex, hops - 1)[0], True
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd", "amod") and head.head.i != head.i:
         # "Ukraine was ready to help Y", "stands ready to mediate": the one who is ready does it
         return _subject_token(head.head, lex, hops - 1)[0], True
@@ -274,6 +279,9 @@ def _subject_token(verb: Token, lex: Lexicon, hops: int = 4) -> tuple[Token | No
             return owner, True  # "the UN chief's efforts to revive talks": the chief's
         if verb.dep_ == "acl" and head.ent_type_ in ("", "ISSUE") and head.dep_ in ("dobj", "obj") and head.head.pos_ in ("VERB", "AUX"):
             return _subject_token(head.head, lex, hops - 1)[0], True
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.ent_type_ == "" and head.lemma_.lower() in words("messages") \
+                and head.dep_ == "pobj" and head.head.head.pos_ in ("VERB", "AUX"):
+            return _subject_token(head.head.head, lex, hops - 1)[0], True  # "answered with a letter urging Y to ..."
         return head, True
     return None, True
 

@@ -70,8 +70,9 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: ArticleContext
     governor = top.head if top.dep_ in ("dobj", "obj") else None
     if rel is Relation.SANCTIONS and governor is not None and _lemma(governor, lex) in lex.relieve:
         return  # "suspended its sanctions on Y": the relief, read at the verb
-    if rel is not None and rel is not Relation.SANCTIONS and rel.polarity < 0 and governor is not None and _revoking(governor, lex):
-        return  # "called off its offensive against Y": no attack
+    if rel is not None and rel is not Relation.SANCTIONS and rel.polarity < 0 and governor is not None \
+            and _revoking(governor, lex, words("cancel_verbs")):
+        return  # "called off its offensive against Y": no attack (but "suspended its operations against Y" were real)
     if rel is not None and rel.polarity > 0 and governor is not None:
         verb = _lemma(governor, lex)
         if (verb in lex.revoke or verb in words("cut_verbs")) and rel in (Relation.COOPERATES, Relation.AIDS, Relation.SUPPORTS):  # "suspended its partnership with Y", "downgraded ties with Y"
