@@ -248,6 +248,11 @@ CASES = [
     ("Niger called off its offensive against the ISGS.", set(), {("Niger", "attacks", "ISGS")}),
     ("Kazakhstan accused Moscow of weaponising energy against Kyrgyzstan.",
      {("Kazakhstan", "criticizes", "Russia"), ("Russia", "pressures", "Kyrgyzstan")}, set()),
+    # "he" and "she" are never a person of the other gender (the gazetteer's, or the article's "Mr"/"Ms")
+    ("Giorgia Meloni hosted Karl Nehammer in Rome. He said he would back Italy's plan, and she praised Austria.",
+     {("Giorgia Meloni", "praises", "Austria")}, {("Karl Nehammer", "praises", "Austria")}),
+    ("Mr Dragan Petrovic met Ana Brnabic in Belgrade. She condemned Kosovo.", {("Ana Brnabic", "criticizes", "Kosovo")},
+     {("Dragan Petrovic", "criticizes", "Kosovo")}),
     # a headline question asserts nothing
     ("Will Rabat, Algiers restore ties?\n\nNo talks are planned.", set(), {("Morocco", "cooperates", "Algeria")}),
 ]

@@ -176,7 +176,14 @@ def _lemma(tok: Token, lex: Lexicon) -> str:
     if lemma in lex.known or tok.pos_ != "VERB":
         return lemma
     low = tok.lower_
-    for cand in (low, low[:-1], low[:-2], low[:-3], low[:-3] + "y", low[:-3] + "e") if low.endswith(("ed", "es", "s", "d")) else (low,):
+    if low.endswith("ing"):  # "cozying" -> "cozy", "cutting" -> "cut", "staging" -> "stage"
+        stem = low[:-3]
+        forms: tuple[str, ...] = (stem, stem + "e", stem + "y", stem[:-1])
+    elif low.endswith(("ed", "es", "s", "d")):
+        forms = (low, low[:-1], low[:-2], low[:-3], low[:-3] + "y", low[:-3] + "e")
+    else:
+        forms = (low,)
+    for cand in forms:
         if cand in lex.known:
             return cand
     return lemma

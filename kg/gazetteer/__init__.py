@@ -69,6 +69,7 @@ class Gazetteer:
     leader_title: dict[str, str] = field(default_factory=dict)  # state id -> title
     surnames: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     surnames_of: dict[str, list[str]] = field(default_factory=dict)  # person id -> folded surnames
+    gender: dict[str, str] = field(default_factory=dict)  # person id -> "male" / "female", where people.yaml gives it
     iso3: dict[str, str] = field(default_factory=dict)
     media: set[str] = field(default_factory=set)  # folded names of news organisations
     places: set[str] = field(default_factory=set)  # folded names of cities and sub-national regions
@@ -325,6 +326,10 @@ def _builtin(directory: Path | None = None) -> Gazetteer:
         person = Actor(slugify(name), name, ActorKind.PERSON, tuple(entry.get("aliases") or ()),
                        country=states[-1] if states else None, qid=entry.get("qid"), roles=tuple(roles))
         gaz._add(person)
+        if entry.get("gender") is not None:
+            if entry["gender"] not in ("male", "female"):
+                raise ConfigError(f"{path}: {name}: gender must be male or female (or left out), not {entry['gender']!r}")
+            gaz.gender[person.id] = entry["gender"]
         for surname in _surnames(name, list(person.aliases), entry.get("surname")):
             if person.id not in gaz.surnames[surname]:
                 gaz.surnames[surname].append(person.id)

@@ -6,7 +6,7 @@ import datetime as dt
 from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import Gazetteer
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, words
 from kg.records import ActorKind
 from kg.resolve.refs import Ref
 
@@ -26,6 +26,7 @@ class _Base:
         self.groups: dict[int, list[Ref]] = {}
         self.issues: list[tuple[int, Ref]] = []  # (token index, issue) in text order
         self.offices: dict[tuple[str | None, str], Ref] = {}  # (state, office) -> a holder the text introduced
+        self.gender: dict[str, str] = dict(gaz.gender)  # person id -> "male"/"female": the gazetteer's, then the article's (a title, a pronoun)
 
     def actor_ref(self, actor_id: str, via: str) -> Ref | None:
         actor = self.gaz.actors.get(actor_id)
@@ -40,6 +41,10 @@ class _Base:
             self.spans[i] = (start, end)
         if ref.kind is None:
             self.issues.append((self.doc[start:end].root.i, ref))
+        if ref.kind is ActorKind.PERSON and start > 0:
+            sex = _gender_of(self.doc[start - 1].lower_.rstrip("."), "titles")  # "Ms Harris", "Mr. Kurti"
+            if sex is not None:
+                self.gender.setdefault(ref.id, sex)
         if ref.kind is not None:
             root = self.doc[start:end].root
             self.history.append((root.i, ref, root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass"))))
@@ -54,6 +59,8 @@ class _Base:
     def antecedent(self, token: Token, want: str) -> Ref | None:
         sent_start = token.sent.start
         best, best_score = None, -1e9
+        sex = _gender_of(token.lower_, "pronouns") if want == "person" else None
+        persons: set[str] = set()
         # "Blinken met Netanyahu and pressed him": an object pronoun is not its own clause's subject
         barred = self._clause_subjects(token.head) if token.dep_ in ("dobj", "obj", "dative") else set()
         for idx, ref, subj in reversed(self.history):
@@ -61,6 +68,10 @@ class _Base:
                 continue
             if not self.compatible(ref, want):
                 continue
+            if sex is not None and self.gender.get(ref.id, sex) != sex:
+                continue  # "she" is not a man the article called "he" or "Mr"
+            if ref.kind is ActorKind.PERSON:
+                persons.add(ref.id)
             if token.head.i == self.doc[idx].head.i and token.dep_ != "poss" and self.doc[idx].dep_ != "poss":
                 continue  # co-arguments of one verb are not coreferent ("Trump told him")
             if idx in barred:
@@ -73,6 +84,8 @@ class _Base:
                 score -= 2.0
             if score > best_score:
                 best, best_score = ref, score
+        if best is not None and sex is not None and best.kind is ActorKind.PERSON and len(persons) == 1:
+            self.gender.setdefault(best.id, sex)  # only one person it could be: the article has told us
         return best
 
     @staticmethod
@@ -104,3 +117,11 @@ class _Base:
         if want == "plural":
             return ref.kind in (ActorKind.STATE, ActorKind.ORGANIZATION, ActorKind.GROUP)
         return ref.kind is not None and ref.kind.value == want
+
+
+def _gender_of(word: str, kind: str) -> str | None:
+    """"male"/"female" for a gendered pronoun or title ("she", "Mr"), else None."""
+    for sex in ("male", "female"):
+        if word in words(f"{sex}_{kind}"):
+            return sex
+    return None
