@@ -253,6 +253,10 @@ CASES = [
      {("Giorgia Meloni", "praises", "Austria")}, {("Karl Nehammer", "praises", "Austria")}),
     ("Mr Dragan Petrovic met Ana Brnabic in Belgrade. She condemned Kosovo.", {("Ana Brnabic", "criticizes", "Kosovo")},
      {("Dragan Petrovic", "criticizes", "Kosovo")}),
+    # an unnamed attack laid on someone by a relative clause; an attacker the text names but we do not know is no one else
+    ("A Malian soldier was killed in an ambush that the army blamed on JNIM.", {("JNIM", "attacks", "Mali")}, set()),
+    ("The RSF shelled El Fasher. Gunmen who kidnapped Chadian traders were not identified.", set(),
+     {("Rapid Support Forces", "attacks", "Chad")}),
     # a headline question asserts nothing
     ("Will Rabat, Algiers restore ties?\n\nNo talks are planned.", set(), {("Morocco", "cooperates", "Algeria")}),
 ]

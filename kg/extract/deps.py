@@ -14,7 +14,7 @@ from itertools import chain
 
 from spacy.tokens import Span, Token
 
-from kg.extract.arguments import ArticleContext, Reading, _fused_participle, _revoking
+from kg.extract.arguments import ArticleContext, Reading, _fused_participle, _passive, _revoking, _subject_token
 from kg.extract.modality import _intended, _modality, _negated, _refused
 from kg.extract.nouns import _adjectival, _at_request, _nominal, _proposer
 from kg.extract.predicates import _evaluation, _verbal
@@ -174,6 +174,10 @@ def _half_read(tok: Token, sent: Span, rel: Relation, subjects: list[Ref], objec
     """A reading missing its subject or its object: an attack with its attacker unnamed waits for
     the article's attacker; a reported attack without a target is still an accusation."""
     if not subjects and objects and rel is Relation.ATTACKS:
+        doer = _subject_token(tok, lex)[0] if tok.pos_ == "VERB" and not _passive(tok) else None
+        if doer is not None and (doer.pos_ == "PROPN" or doer.ent_type_ in ("PERSON", "ORG", "NORP")
+                                 or doer.lemma_.lower() in words("group_nouns") | words("attacker_nouns")):
+            return  # "terrorists who kidnapped Y": the attacker is named, only not an actor we know
         negated, hypothetical, reporter = _modality(tok, lex, res, sent)
         if not negated and not hypothetical:
             context.pending.append((sent, [o for o in objects if not o.is_issue], predicate, reporter))

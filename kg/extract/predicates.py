@@ -93,6 +93,17 @@ def _blamed_on(pred: Token, obj_tok: Token | None, res: Resolution) -> list[Ref]
     return []
 
 
+def _culprit(pred: Token, lex: Lexicon, res: Resolution) -> list[Ref]:
+    """Who the clause lays an unnamed attack on: "an officer was killed in an ambush that police
+    blamed on Y"."""
+    for tok in pred.subtree:
+        if tok.dep_ == "relcl" and _lemma(tok, lex) in words("blame_on"):
+            found = _blamed_on(tok, None, res)
+            if found:
+                return found
+    return []
+
+
 def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: ArticleContext | None = None) -> Iterator[Reading]:
     context = context if context is not None else ArticleContext()
     relief = list(_relief(pred, lex, res))
@@ -120,7 +131,7 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: ArticleContext 
     if (passive or reduced) and not any(c.dep_ == "agent" for c in pred.children) and seat is None:
         if passive and not reduced and rel is Relation.ATTACKS:  # "the ministry was hit": attacker unnamed
             target = next((c for c in pred.children if c.dep_ == "nsubjpass"), None)
-            yield Reading(rel, [], [r for r in _arg_refs(target, res) if not r.is_issue], 0.45, pred.lemma_)
+            yield Reading(rel, _culprit(pred, lex, res), [r for r in _arg_refs(target, res) if not r.is_issue], 0.45, pred.lemma_)
         return
     if reduced:
         agent = next(c for c in pred.children if c.dep_ == "agent")

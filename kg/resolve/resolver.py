@@ -126,7 +126,8 @@ class _Resolver(_Roles, _Collective, _Quotes):
         """A body the recogniser missed, named as the subject of a clause: "Gazprom said ...",
         "the Srpska Lista party has boycotted ...". A subject with a proper name acts; a place or a
         known word is no body."""
-        if token.dep_ not in ("nsubj", "nsubjpass") or token.ent_type_ or token.i in self.refs:
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.ent_type_ or token.i in self.refs \
+                or (token.i > 0 and _CLOCK.match(self.doc[token.i - 1].text)):  # "09:40 EAT"
             return None
         if token.pos_ == "NOUN" and token.lower_ in words("body_nouns"):
             name = [t for t in token.subtree if t.dep_ == "compound" and t.i < token.i]
