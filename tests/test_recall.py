@@ -257,6 +257,9 @@ CASES = [
     ("A Malian soldier was killed in an ambush that the army blamed on JNIM.", {("JNIM", "attacks", "Mali")}, set()),
     ("The RSF shelled El Fasher. Gunmen who kidnapped Chadian traders were not identified.", set(),
      {("Rapid Support Forces", "attacks", "Chad")}),
+    # open issues named by the text's own words: expulsions, a grace period, a claim
+    ("Panama's president has defended the expulsions.", set(), set()),
+    ("President Nayib Bukele has defended the expulsions.", {("Nayib Bukele", "supports", "expulsions")}, set()),
     # a headline question asserts nothing
     ("Will Rabat, Algiers restore ties?\n\nNo talks are planned.", set(), {("Morocco", "cooperates", "Algeria")}),
 ]
