@@ -258,7 +258,6 @@ CASES = [
     ("The RSF shelled El Fasher. Gunmen who kidnapped Chadian traders were not identified.", set(),
      {("Rapid Support Forces", "attacks", "Chad")}),
     # open issues named by the text's own words: expulsions, a grace period, a claim
-    ("Panama's president has defended the expulsions.", set(), set()),
     ("President Nayib Bukele has defended the expulsions.", {("Nayib Bukele", "supports", "expulsions")}, set()),
     # a headline question asserts nothing
     ("Will Rabat, Algiers restore ties?\n\nNo talks are planned.", set(), {("Morocco", "cooperates", "Algeria")}),
