@@ -179,7 +179,8 @@ CASES = [
     ("The government in Quito is hostile to Lima, diplomats in Bogota say.", {("Ecuador", "opposes", "Peru")},
      {("Colombia", "criticizes", "Ecuador")}),
     # help whose giver is named goes to whoever relies on it; "whose" is the relative's antecedent; "count X among"
-    ("Syria's president, who has relied on Iranian backing for years, visited Tehran.", set(), set()),
+    ("Syria's president, who has relied on Iranian backing for years, visited Tehran.",
+     {("Iran", "supports", "Bashar al-Assad")}, {("Syria", "supports", "Iran")}),
     ("Armenia has long relied on the Kremlin's backing.", {("Russia", "supports", "Armenia")}, set()),
     ("Peru, which counts Chile among its closest partners, signed the accord.", {("Peru", "supports", "Chile")}, set()),
     ("Ecuador criticised Gustavo Petro, whose government had expelled Ecuadorian diplomats.",
