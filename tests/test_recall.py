@@ -260,6 +260,20 @@ CASES = [
      {("Rapid Support Forces", "attacks", "Chad")}),
     # open issues named by the text's own words: expulsions, a grace period, a claim
     ("President Nayib Bukele has defended the expulsions.", {("Nayib Bukele", "supports", "expulsions")}, set()),
+    # the person named in apposition is the one met, not their state
+    ("Ghana's president hosted Togo's president, Faure Gnassingbe, in Accra.", {("Ghana", "meets", "Faure Gnassingbe")},
+     {("Ghana", "meets", "Togo")}),
+    # a description in apposition stands for what it describes
+    ("Fighters of the Polisario Front, a separatist movement backed by Algeria, attacked Moroccan positions.",
+     {("Algeria", "supports", "Polisario Front")}, set()),
+    # a scrapped pact is a stance against the pact; a frozen partnership or cut aid is a sanction
+    ("Niger scrapped its defence pact with Benin.", {("Niger", "opposes", "defence pact")}, {("Niger", "cooperates", "Benin"),
+                                                                                           ("Benin", "sanctions", "Niger")}),
+    ("Qatar revoked its ratification of the border treaty.", {("Qatar", "opposes", "border treaty")}, {("Qatar", "opposes", "Qatar")}),
+    # backing talks with someone backs the talks
+    ("Norway has thrown its weight behind Colombia's peace talks with the ELN.", {("Norway", "supports", "peace talks")},
+     {("Norway", "supports", "ELN")}),
+    ("Bolivia shared intelligence with Peru.", {("Bolivia", "cooperates", "Peru")}, set()),
     # a headline question asserts nothing
     ("Will Rabat, Algiers restore ties?\n\nNo talks are planned.", set(), {("Morocco", "cooperates", "Algeria")}),
 ]

@@ -7,7 +7,7 @@ from typing import NamedTuple
 from spacy.tokens import Span, Token
 
 from kg.lexicon import Lexicon, words
-from kg.records import Relation
+from kg.records import ActorKind, Relation
 from kg.resolve import Ref, Resolution
 from kg.text import HYPHENS
 
@@ -77,6 +77,15 @@ def _arg_refs(tok: Token | None, res: Resolution, depth: int = 3) -> list[Ref]:
         if ref is not None:
             out.append(ref)
             continue
+        named = [r for c in head.children if c.dep_ == "appos" for r in [res.at(c)] if r is not None and r.kind is ActorKind.PERSON]
+        if named:  # "hosted Tanzania's president, Samia Suluhu Hassan": the person, not her state
+            out.extend(named)
+            continue
+        if head.dep_ == "appos" and head.pos_ == "NOUN" and depth > 0:
+            described = [r for r in _arg_refs(head.head, res, depth - 1) if not r.is_issue]
+            if described:  # "the STC, a group backed by the UAE": the group is the STC
+                out.extend(described)
+                continue
         relational = head.lemma_.lower() in _RELATIONAL or head.lower_ in _RELATIONAL
         frontier = [head]
         for _ in range(depth):

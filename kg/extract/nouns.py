@@ -75,6 +75,8 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: ArticleContext
         return  # "called off its offensive against Y": no attack (but "suspended its operations against Y" were real)
     if rel is not None and rel.polarity > 0 and governor is not None:
         verb = _lemma(governor, lex)
+        if (verb in lex.revoke or _revoking(governor, lex)) and res.is_issue_at(noun) and rel is not Relation.AIDS:
+            return  # "scrapped its defence pact with Y": a stance against the pact, read at the verb
         if (verb in lex.revoke or verb in words("cut_verbs")) and rel in (Relation.COOPERATES, Relation.AIDS, Relation.SUPPORTS):  # "suspended its partnership with Y", "downgraded ties with Y"
             rel = Relation.SANCTIONS
         elif _revoking(governor, lex) and rel in (Relation.MEETS, Relation.NEGOTIATES):

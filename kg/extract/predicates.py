@@ -93,6 +93,17 @@ def _blamed_on(pred: Token, obj_tok: Token | None, res: Resolution) -> list[Ref]
     return []
 
 
+def _cut_tie(noun: Token, verb: Token, lex: Lexicon, res: Resolution) -> Relation | None:
+    """The tie a revoking verb cuts, read at the noun: help ("suspended its aid to Y") or a
+    partnership that is not an agreement of its own ("froze its partnership with Y"; a scrapped
+    pact is a stance against the pact)."""
+    for prep in (*noun.children, *verb.children):
+        rel = lex.nouns.get((noun.lemma_.lower(), prep.lower_)) if prep.dep_ == "prep" else None
+        if rel is Relation.AIDS or (rel in (Relation.COOPERATES, Relation.SUPPORTS) and not res.is_issue_at(noun)):
+            return rel
+    return None
+
+
 def _culprit(pred: Token, lex: Lexicon, res: Resolution) -> list[Ref]:
     """Who the clause lays an unnamed attack on: "an officer was killed in an ambush that police
     blamed on Y"."""
@@ -179,12 +190,14 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: ArticleContext 
     if rel in _STANCE and obj_tok is not None and objects and all(o.is_issue and o.issue_type in words("statehood") for o in objects):
         owners = [r for c in obj_tok.children if c.dep_ == "poss" for r in [res.at(c)] if r is not None and not r.is_issue]
         objects = owners or objects  # "does not recognise Kosovo's independence": a stance on Kosovo
-    if (revoked or rel is Relation.SANCTIONS) and obj_tok is not None and _revoking(pred, lex) and any(
-            c.dep_ == "prep" and lex.nouns.get((obj_tok.lemma_.lower(), c.lower_)) in (Relation.AIDS, Relation.COOPERATES, Relation.SUPPORTS)
-            for c in (*obj_tok.children, *pred.children)):
+    if (revoked or rel is Relation.SANCTIONS) and obj_tok is not None and _revoking(pred, lex) \
+            and _cut_tie(obj_tok, pred, lex, res) is not None:
         return  # "suspended its aid to Y": a tie cut, read at the noun
     if revoked:
         objects = [o for o in objects if o.is_issue]  # "froze Y's assets" is no stance on Y
+    if rel is Relation.OPPOSES and obj_tok is not None and _revoking(pred, lex) and not res.is_issue_at(obj_tok):
+        of_issue = [r for c in obj_tok.children if c.dep_ == "prep" and c.lower_ == "of" for r in _arg_refs(_pobj(c), res) if r.is_issue]
+        objects = of_issue or objects  # "revoked its ratification of the treaty": against the treaty
     if _lemma(pred, lex) in lex.issue_verbs and rel is Relation.SUPPORTS:
         objects = [o for o in objects if o.is_issue]  # "signed the accord" backs it; "signed with Israel" is no backing
     if rel.polarity < 0 and rel not in _STANCE:

@@ -53,6 +53,8 @@ def _inner_target(tok: Token, lex: Lexicon, res: Resolution) -> list[Ref]:
     for child in tok.children:
         rel = lex.nouns.get((tok.lemma_.lower(), child.lower_)) or lex.nouns.get((tok.lower_, child.lower_))
         if child.dep_ == "prep" and rel is not None:
+            if rel in (Relation.MEETS, Relation.NEGOTIATES) and res.is_issue_at(tok):
+                return []  # "backed Colombia's peace talks with the ELN": the talks, not the ELN
             if rel.polarity < 0:
                 return [r for c in tok.children if c.dep_ in ("amod", "poss", "compound") and c.i < tok.i
                         for r in [res.at(c)] if r is not None and not r.is_issue]

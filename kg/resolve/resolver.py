@@ -83,6 +83,8 @@ class _Resolver(_Roles, _Collective, _Quotes):
         if seen is not None and len(ent) == 1:
             return seen.found_as("surname: named in full before")
         kind = _NEW_KIND.get(ent.label_)
+        if kind is None and ent.label_ == "NORP" and len(ent) > 1 and ent.root.lower_ in words("body_nouns") and ent.root.is_title:
+            kind = ActorKind.ORGANIZATION  # "the Southern Transitional Council": a body, whatever the recogniser said
         if kind is not None and ent.root.dep_ == "compound" and ent.root.head.lower_ in words("body_nouns") and ent.root.head.i == ent.end:
             kind = ActorKind.ORGANIZATION  # "the Vetevendosje party": whatever the recogniser said
         if fold(ent.text.removeprefix("the ").removeprefix("The ")) in self.gaz.places:
