@@ -274,6 +274,11 @@ CASES = [
     ("Norway has thrown its weight behind Colombia's peace talks with the ELN.", {("Norway", "supports", "peace talks")},
      {("Norway", "supports", "ELN")}),
     ("Bolivia shared intelligence with Peru.", {("Bolivia", "cooperates", "Peru")}, set()),
+    # a judged event is judged in whoever did it; a conjoined passive keeps the first clause's subject
+    ("Indian jets struck Pakistani camps. Pakistan's foreign office called the strikes a reckless gamble.",
+     {("Pakistan", "criticizes", "India")}, set()),
+    ("Israeli jets struck Hezbollah sites. The strikes hit 20 targets and were supported by the United States.",
+     {("United States", "supports", "Israel")}, set()),
     # a headline question asserts nothing
     ("Will Rabat, Algiers restore ties?\n\nNo talks are planned.", set(), {("Morocco", "cooperates", "Algeria")}),
 ]

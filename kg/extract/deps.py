@@ -138,7 +138,7 @@ def extract_sentence(sent: Span, res: Resolution, lex: Lexicon, context: Article
 def _readings(tok: Token, res: Resolution, lex: Lexicon, context: ArticleContext) -> Iterable[Reading]:
     """What a word says, by its part of speech: a verb, a relational noun or an adjective."""
     if tok.pos_ == "VERB":
-        judged = list(_evaluation(tok, lex, res))
+        judged = list(_evaluation(tok, lex, res, context))
         return chain(judged or _verbal(tok, lex, res, context), _reciprocal(tok, lex, res), surface_relations(tok, lex, res))
     if tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "obj", "pobj", "nsubj")):
         return chain(_nominal(tok, lex, res, context), _reciprocal(tok, lex, res), _proposer(tok, res), _at_request(tok, lex, res))  # "launch an offensive" (tagged ADJ)

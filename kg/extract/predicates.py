@@ -38,7 +38,7 @@ from kg.records import Relation
 from kg.resolve import Ref, Resolution, issue_ref
 
 
-def _evaluation(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[Reading]:
+def _evaluation(pred: Token, lex: Lexicon, res: Resolution, context: ArticleContext | None = None) -> Iterator[Reading]:
     """"X views Y as illegitimate", "X called Y a terrorist state": a judgement of Y."""
     if pred.lemma_ not in lex.evaluate:
         return
@@ -57,7 +57,10 @@ def _evaluation(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[Reading]
     else:
         return
     subj, inherited = _subject_token(pred, lex)
-    yield Reading(rel, _arg_refs(subj, res), [r for r in _arg_refs(obj, res) if not r.is_issue], 0.6, f"{pred.lemma_} as")
+    judged = [r for r in _arg_refs(obj, res) if not r.is_issue]
+    if not judged and context is not None:  # "called the strikes a reckless gamble": whoever struck
+        judged = _event_agent(obj, lex, res, context)
+    yield Reading(rel, _arg_refs(subj, res), judged, 0.6, f"{pred.lemma_} as")
 
 
 def _event_agent(tok: Token, lex: Lexicon, res: Resolution, context: ArticleContext) -> list[Ref]:
@@ -155,6 +158,8 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: ArticleContext 
         obj_tok: Token | None = pred.head
     else:
         obj_tok = next((c for c in pred.children if c.dep_ == "nsubjpass"), None) if passive else _object_token(pred)
+        if passive and obj_tok is None and pred.dep_ == "conj":  # "the strikes hit 36 targets and were supported by Y"
+            obj_tok = next((c for c in pred.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if key and obj_tok is not None and not passive and _lemma(pred, lex) in lex.light and key[-1] != "with" \
             and ((obj_tok.lemma_.lower(), key[-1]) in lex.nouns or (obj_tok.lower_, key[-1]) in lex.nouns):
         return  # "gave the cold shoulder to Y", "provided weapons to Y": the noun carries the relation
