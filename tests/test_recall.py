@@ -279,6 +279,12 @@ CASES = [
      {("Pakistan", "criticizes", "India")}, set()),
     ("Israeli jets struck Hezbollah sites. The strikes hit 20 targets and were supported by the United States.",
      {("United States", "supports", "Israel")}, set()),
+    # "demanded that Y halt": Y is pressed; a critic in apposition criticises
+    ("Washington demanded that Rwanda halt its support for the M23.", {("United States", "pressures", "Rwanda")}, set()),
+    ("Marine Le Pen, the EU's fiercest critic, met Viktor Orban.", {("Marine Le Pen", "criticizes", "European Union")}, set()),
+    # a dispute that pits two sides against each other
+    ("The border dispute has pitted Guyana against Venezuela for decades.",
+     {("Guyana", "opposes", "Venezuela"), ("Venezuela", "opposes", "Guyana")}, set()),
     # a headline question asserts nothing
     ("Will Rabat, Algiers restore ties?\n\nNo talks are planned.", set(), {("Morocco", "cooperates", "Algeria")}),
 ]

@@ -185,7 +185,8 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: ArticleContext 
         clause = next((c for c in pred.children if c.dep_ in ("xcomp", "ccomp")), None)
         if clause is not None and rel in _STANCE:
             objects = _issue_in(clause, res)
-        elif clause is not None and rel in (Relation.CRITICIZES, Relation.PRAISES) and clause.dep_ == "ccomp":
+        elif clause is not None and rel in (Relation.CRITICIZES, Relation.PRAISES, Relation.PRESSURES, Relation.REQUESTS) \
+                and clause.dep_ == "ccomp":  # "demanded that Israel halt the offensive": Israel is pressed
             objects = [r for r in _arg_refs(_subject_token(clause, lex)[0], res) if not r.is_issue]
         if not objects and rel in _JUDGEMENT and obj_tok is not None and not reduced:
             # "took sanctions off the table": the particle's object is no target, the direct object is;

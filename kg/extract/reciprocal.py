@@ -58,6 +58,12 @@ def _reciprocal(tok: Token, lex: Lexicon, res: Resolution) -> Iterator[Reading]:
         subj, _ = _subject_token(tok, lex)
         pairs = [r for r in _arg_refs(subj, res) if not r.is_issue]
         predicate = tok.lemma_
+    elif tok.pos_ == "VERB" and obj is not None and _lemma(tok, lex) in words("pit_verbs"):
+        # "the quarrel has pitted China against the Philippines": each against the other
+        against = next((c for c in (*tok.children, *obj.children) if c.dep_ == "prep" and c.lower_ == "against"), None)
+        if against is not None:
+            pairs = [r for t in (obj, _pobj(against)) for r in _arg_refs(t, res) if not r.is_issue]
+            rel, predicate = Relation.OPPOSES, f"{tok.lemma_} against"
     elif tok.pos_ == "NOUN" and tok.lower_ in _BETWEEN and not (tok.dep_ == "pobj" and tok.head.lower_ in ("about", "for", "of", "on", "over", "to")):
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ == "between":
