@@ -285,6 +285,8 @@ CASES = [
     # a dispute that pits two sides against each other
     ("The border dispute has pitted Guyana against Venezuela for decades.",
      {("Guyana", "opposes", "Venezuela"), ("Venezuela", "opposes", "Guyana")}, set()),
+    ("Kaja Kallas spoke in Kyiv on Monday. Defence chief Jonas Petrauskas led the talks. She criticised Moscow.",
+     {("Kaja Kallas", "criticizes", "Russia")}, {("Jonas Petrauskas", "criticizes", "Russia")}),
     # a headline question asserts nothing
     ("Will Rabat, Algiers restore ties?\n\nNo talks are planned.", set(), {("Morocco", "cooperates", "Algeria")}),
 ]

@@ -80,6 +80,8 @@ class _Base:
             if sents_back > 3:
                 break
             score = -10.0 * sents_back + (4.0 if subj else 0.0) - 0.01 * (token.i - idx)
+            if sex is not None and self.gender.get(ref.id) == sex:
+                score += 11.0  # "she" after a woman the article named and a man of unknown gender named since
             if ref.kind is ActorKind.PERSON and self.doc[idx].dep_ == "poss":
                 score -= 2.0
             if score > best_score:
