@@ -287,6 +287,10 @@ CASES = [
      {("Guyana", "opposes", "Venezuela"), ("Venezuela", "opposes", "Guyana")}, set()),
     ("Kaja Kallas spoke in Kyiv on Monday. Defence chief Jonas Petrauskas led the talks. She criticised Moscow.",
      {("Kaja Kallas", "criticizes", "Russia")}, {("Jonas Petrauskas", "criticizes", "Russia")}),
+    # a relational noun after a light verb with its recipient first; a sceptic in apposition opposes
+    ("Beijing gave Lithuania the cold shoulder for months.", {("China", "criticizes", "Lithuania")}, set()),
+    ("The audit was led by Rand Paul, a long-time sceptic of the Ukraine aid package.",
+     {("Rand Paul", "opposes", "aid package")}, set()),
     # a headline question asserts nothing
     ("Will Rabat, Algiers restore ties?\n\nNo talks are planned.", set(), {("Morocco", "cooperates", "Algeria")}),
 ]

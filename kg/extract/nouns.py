@@ -48,6 +48,8 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: ArticleContext
     preps = [c for c in noun.children if c.dep_ == "prep"]
     done_by = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]  # "sanctions imposed by X on Y"
     preps += [c for acl in done_by for c in acl.children if c.dep_ == "prep"]
+    if noun.dep_ in ("dobj", "obj") and _lemma(noun.head, lex) in lex.light:
+        preps += [c for c in noun.head.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON")]  # "gave Oli the cold shoulder"
     if noun.dep_ in ("dobj", "obj") and (_lemma(noun.head, lex) in lex.light or _lemma(noun.head, lex) in words("cut_verbs")
                                          or _revoking(noun.head, lex)):  # "cut gas supplies to Y"
         preps += [c for c in noun.head.children if c.dep_ in ("prep", "dative") and c.i > noun.i]  # "staged drills around Taiwan"
@@ -55,10 +57,11 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: ArticleContext
     prep_word = ""
     for child in preps:
         if child.dep_ in ("prep", "dative"):
-            rel = lex.nouns.get((low, child.lower_)) or lex.nouns.get((lemma, child.lower_))
+            word = "to" if child.dep_ == "dative" and child.pos_ != "ADP" else child.lower_  # "gave Y the cold shoulder" = "to Y"
+            rel = lex.nouns.get((low, word)) or lex.nouns.get((lemma, word))
             if rel is not None:
-                pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
-                prep_word = child.lower_
+                pobj = child if word != child.lower_ else next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                prep_word = word
                 objects = _arg_refs(pobj, res)
                 if objects:
                     break
