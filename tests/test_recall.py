@@ -291,6 +291,14 @@ CASES = [
     ("Beijing gave Lithuania the cold shoulder for months.", {("China", "criticizes", "Lithuania")}, set()),
     ("The audit was led by Rand Paul, a long-time sceptic of the Ukraine aid package.",
      {("Rand Paul", "opposes", "aid package")}, set()),
+    # letting someone act backs them; refusing to let them opposes them; letting them act for a third is that act
+    ("Morocco will not allow the Polisario Front to deploy east of the berm.", {("Morocco", "opposes", "Polisario Front")},
+     {("Morocco", "supports", "Polisario Front")}),
+    ("Pakistan cut ties with Kabul after Kabul allowed the TTP to open an office.",
+     {("Afghanistan", "supports", "Tehreek-e-Taliban Pakistan")}, {("Afghanistan", "sanctions", "Pakistan")}),
+    ("Biden is permitting Germany to pay for Poland to buy tanks.", set(), {("Joe Biden", "supports", "Germany")}),
+    # a campaign by someone, judged, judges them
+    ("Orban blamed a smear campaign by Brussels for the crisis.", {("Viktor Orbán", "criticizes", "European Union")}, set()),
     # a headline question asserts nothing
     ("Will Rabat, Algiers restore ties?\n\nNo talks are planned.", set(), {("Morocco", "cooperates", "Algeria")}),
 ]

@@ -226,7 +226,7 @@ def _candidates(tok: Token, sent: Span, rel: Relation, subjects: list[Ref], obje
                 continue
             penalty = 0.1 * sum(r.via in ("pronoun", "description") for r in (s, o))
             yield Candidate(s, rel, o, modality, negated, max(0.05, c - penalty), predicate, None if own_words else reporter)
-            if predicate in lex.two_way and not o.is_issue and not negated:
+            if predicate in lex.two_way and not o.is_issue and not negated and rel is not Relation.SANCTIONS:
                 # "A signed a pact with B", "A is at war with B": B stands in the same relation to A
                 yield Candidate(o, rel, s, modality, negated, max(0.05, c - penalty - 0.05), f"{predicate} (each way)",
                                 None if own_words else reporter)

@@ -19,6 +19,7 @@ from kg.extract.arguments import (
     _revoking,
     _subject_token,
 )
+from kg.extract.modality import _negated
 from kg.extract.targets import (
     _DIPLOMATS,
     _EVENTS,
@@ -68,6 +69,9 @@ def _event_agent(tok: Token, lex: Lexicon, res: Resolution, context: ArticleCont
     attack" -> whoever the article last said attacked."""
     issue = res.at(tok)
     penalty = issue is not None and issue.is_issue and issue.issue_type in words("penalties")
+    doers = [r for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for r in _arg_refs(_pobj(c), res) if not r.is_issue]
+    if doers and not (issue is not None and issue.is_issue):
+        return doers  # "blames a blackmail campaign by Brussels": whoever ran it
     if tok.lemma_.lower() not in _EVENTS and tok.lower_ not in _EVENTS and not penalty:
         return []
     agents = [r for c in tok.children if c.dep_ in ("poss", "amod", "compound") and c.i < tok.i
@@ -118,8 +122,33 @@ def _culprit(pred: Token, lex: Lexicon, res: Resolution) -> list[Ref]:
     return []
 
 
+def _permission(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[Reading]:
+    """"Vilnius allowed Taiwan to open an office" backs Taiwan; "we will not let Minsk use people as a
+    weapon" (negated, so read against it) opposes Minsk."""
+    if _lemma(pred, lex) not in words("permit_verbs"):
+        return
+    clause = next((c for c in pred.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"), None)
+    if clause is None:
+        return
+    obj = next((c for c in pred.children if c.dep_ in ("dobj", "obj")), None) \
+        or next((c for c in clause.children if c.dep_ == "nsubj"), None)  # "allow Hezbollah to deploy" (parsed as a clause)
+    if obj is None:
+        return
+    allowed = [r for r in _arg_refs(obj, res) if not r.is_issue]
+    givers = _agent_refs(_subject_token(pred, lex)[0], res, lex)
+    others = [r for t in clause.subtree if t.pos_ != "PRON" and t not in obj.subtree for r in [res.at(t)] if r is not None and not r.is_issue]
+    if others and not _negated(pred):
+        return  # "permitting Europe to pay for Ukraine": the act is for Ukraine; its own reading says so
+    if allowed and givers:
+        yield Reading(Relation.SUPPORTS, givers, allowed, 0.6, f"{pred.lemma_} to")
+
+
 def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: ArticleContext | None = None) -> Iterator[Reading]:
     context = context if context is not None else ArticleContext()
+    permitted = list(_permission(pred, lex, res))
+    if permitted:
+        yield from permitted
+        return
     relief = list(_relief(pred, lex, res))
     if relief:
         yield from relief
