@@ -299,6 +299,9 @@ CASES = [
     ("Biden is permitting Germany to pay for Poland to buy tanks.", set(), {("Joe Biden", "supports", "Germany")}),
     # a campaign by someone, judged, judges them
     ("Orban blamed a smear campaign by Brussels for the crisis.", {("Viktor Orbán", "criticizes", "European Union")}, set()),
+    # a "we" that acts in a quotation is its speaker; "our" is the speaker's state
+    ('"We will cooperate with Japan where we can," Canadian Prime Minister Mark Carney told reporters.',
+     {("Mark Carney", "cooperates", "Japan")}, {("Canada", "cooperates", "Japan")}),
     # a headline question asserts nothing
     ("Will Rabat, Algiers restore ties?\n\nNo talks are planned.", set(), {("Morocco", "cooperates", "Algeria")}),
 ]

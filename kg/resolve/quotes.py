@@ -10,8 +10,8 @@ from kg.resolve.refs import Ref
 
 class _Quotes(_Base):
     def quotes(self) -> None:
-        """First person inside a quotation is its speaker: "I" the speaker, "we" the speaker's
-        state (or body). A quotation keeps its speaker across the sentences it runs over, and into a
+        """First person inside a quotation is its speaker: "I" and a subject "we" the speaker,
+        "us" and "our" the speaker's state (or body). A quotation keeps its speaker across the sentences it runs over, and into a
         next paragraph that opens with a quotation mark (the newspaper convention)."""
         inside = False
         runs: list[list[tuple[Span, list[tuple[int, int]], Ref | None]]] = []  # quotations, sentence by sentence
@@ -59,8 +59,11 @@ class _Quotes(_Base):
                     self.refs[tok.i] = speaker.found_as("pronoun")
                     self.spans[tok.i] = (tok.i, tok.i + 1)
                 elif low in ("we", "us", "our", "ourselves"):
-                    if speaker.kind is not ActorKind.PERSON:
-                        group: Ref | None = speaker
+                    group: Ref | None
+                    if low == "we" and tok.dep_ in ("nsubj", "nsubjpass"):
+                        group = speaker  # '"We will never accept intervention," she said': the speaker speaks for her side
+                    elif speaker.kind is not ActorKind.PERSON:
+                        group = speaker
                     elif speaker.country:
                         group = self.actor_ref(speaker.country, "pronoun")
                     elif low in ("we", "us"):
