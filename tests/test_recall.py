@@ -302,6 +302,11 @@ CASES = [
     # a "we" that acts in a quotation is its speaker; "our" is the speaker's state
     ('"We will cooperate with Japan where we can," Canadian Prime Minister Mark Carney told reporters.',
      {("Mark Carney", "cooperates", "Japan")}, {("Canada", "cooperates", "Japan")}),
+    # two names the parser folds into one phrase with an apposition: both act; "one-page" is no part of the name
+    ("When Ecuador's interim president Rosa Vidal and Carlos Mena, commander of the Andean Front, signed a one-page"
+     " agreement on Monday, officials hailed it.",
+     {("Rosa Vidal", "cooperates", "Carlos Mena"), ("Carlos Mena", "cooperates", "Rosa Vidal"), ("Rosa Vidal", "supports", "agreement")},
+     {("Rosa Vidal", "supports", "page agreement")}),
     # a headline question asserts nothing
     ("Will Rabat, Algiers restore ties?\n\nNo talks are planned.", set(), {("Morocco", "cooperates", "Algeria")}),
 ]

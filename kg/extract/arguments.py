@@ -55,6 +55,22 @@ def _antecedent_of_relative(tok: Token) -> Token | None:
             return anc.head
     return None
 
+def _persons_named(tok: Token, res: Resolution) -> list[Ref]:
+    """The persons a name phrase lists, outside its prepositions ("Ahmed al-Sharaa and Mazloum Abdi,
+    commander of the SDF," parsed as one phrase: both, not the SDF)."""
+    out = []
+    for t in tok.subtree:
+        ref = res.at(t)
+        if ref is None or ref.kind is not ActorKind.PERSON:
+            continue
+        up = t
+        while up.i != tok.i and up.dep_ != "prep":
+            up = up.head
+        if up.i == tok.i:
+            out.append(ref)
+    return list(dict.fromkeys(out))
+
+
 def _arg_refs(tok: Token | None, res: Resolution, depth: int = 3) -> list[Ref]:
     """The actors/issues an argument token stands for, with its conjuncts."""
     if tok is None:
@@ -69,6 +85,12 @@ def _arg_refs(tok: Token | None, res: Resolution, depth: int = 3) -> list[Ref]:
         if head.i in res.groups:  # "both countries", "the two leaders"
             out.extend(res.groups[head.i])
             continue
+        named = [] if res.at(head) is not None else list(dict.fromkeys(
+            r for c in head.children if c.dep_ == "appos" and res.at(c) is not None and res.at(c).kind is ActorKind.PERSON
+            for r in _persons_named(c, res)))
+        if named:  # "hosted Tanzania's president, Samia Suluhu Hassan": the person, not her state
+            out.extend(named)
+            continue
         members = _members(head, res) if head.tag_ in ("NNS", "NNPS") or res.at(head) is None else []
         if members:  # "four countries — A, B, C and D —", "European governments, including A and B,"
             out.extend(members)
@@ -76,10 +98,6 @@ def _arg_refs(tok: Token | None, res: Resolution, depth: int = 3) -> list[Ref]:
         ref = res.at(head)
         if ref is not None:
             out.append(ref)
-            continue
-        named = [r for c in head.children if c.dep_ == "appos" for r in [res.at(c)] if r is not None and r.kind is ActorKind.PERSON]
-        if named:  # "hosted Tanzania's president, Samia Suluhu Hassan": the person, not her state
-            out.extend(named)
             continue
         if head.dep_ == "appos" and head.pos_ == "NOUN" and depth > 0:
             described = [r for r in _arg_refs(head.head, res, depth - 1) if not r.is_issue]

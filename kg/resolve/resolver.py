@@ -156,7 +156,7 @@ class _Resolver(_Roles, _Collective, _Quotes):
         i = ent.start - 1  # "border agreement", "dinar ban": the noun modifiers the text puts before it
         while words and i >= 0 and self.doc[i].pos_ == "NOUN" and self.doc[i].dep_ == "compound" and i not in self.refs \
                 and self.doc[i].lower_ not in self.lex.known \
-                and not self.doc[i].ent_type_:
+                and not self.doc[i].ent_type_ and not (i > 0 and self.doc[i - 1].text in HYPHENS):  # not "one-page"
             words.insert(0, self.doc[i].lower_)
             i -= 1
         label = " ".join(words) if ent.root.pos_ in ("NOUN", "PROPN") else kind  # "end the war" is peace
