@@ -86,7 +86,7 @@ def _arg_refs(tok: Token | None, res: Resolution, depth: int = 3) -> list[Ref]:
             out.extend(res.groups[head.i])
             continue
         named = [] if res.at(head) is not None else list(dict.fromkeys(
-            r for c in head.children if c.dep_ == "appos" and res.at(c) is not None and res.at(c).kind is ActorKind.PERSON
+            r for c in head.children if c.dep_ == "appos" and getattr(res.at(c), "kind", None) is ActorKind.PERSON
             for r in _persons_named(c, res)))
         if named:  # "hosted Tanzania's president, Samia Suluhu Hassan": the person, not her state
             out.extend(named)
