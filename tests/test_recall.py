@@ -273,7 +273,7 @@ CASES = [
     # backing talks with someone backs the talks
     ("Norway has thrown its weight behind Colombia's peace talks with the ELN.", {("Norway", "supports", "peace talks")},
      {("Norway", "supports", "ELN")}),
-    ("Bolivia shared intelligence with Peru.", {("Bolivia", "cooperates", "Peru")}, set()),
+    ("Bolivia has shared intelligence with Peru.", {("Bolivia", "cooperates", "Peru")}, set()),
     # a judged event is judged in whoever did it; a conjoined passive keeps the first clause's subject
     ("Indian jets struck Pakistani camps. Pakistan's foreign office called the strikes a reckless gamble.",
      {("Pakistan", "criticizes", "India")}, set()),
@@ -307,6 +307,19 @@ CASES = [
      " agreement on Monday, officials hailed it.",
      {("Rosa Vidal", "cooperates", "Carlos Mena"), ("Carlos Mena", "cooperates", "Rosa Vidal"), ("Rosa Vidal", "supports", "agreement")},
      {("Rosa Vidal", "supports", "page agreement")}),
+    # a step weighed is not taken; a fate kept from someone is no stance on them; a region is no actor
+    ('Moldova\'s foreign minister said his country was "not ruling out" joining the CSTO.', set(),
+     {("Moldova", "cooperates", "CSTO")}),
+    ("Germany is considering sanctions on Georgia.", set(), {("Germany", "sanctions", "Georgia")}),
+    ('"We will not allow Kinshasa to become a battlefield again," Felix Tshisekedi said.', set(),
+     {("Felix Tshisekedi", "opposes", "Democratic Republic of the Congo")}),
+    ("Sahel juntas turn their backs on ECOWAS as exit becomes final", set(), {("Sahel", "opposes", "ECOWAS")}),
+    # sharing with partners is each way with each partner, not among the partners
+    ("Japan shared intelligence with South Korea and Australia.",
+     {("Japan", "cooperates", "South Korea"), ("Australia", "cooperates", "Japan")}, {("South Korea", "cooperates", "Australia")}),
+    ("The Dominican Republic, which shares a border with Haiti, deported Haitians.", set(),
+     {("Dominican Republic", "cooperates", "Haiti")}),
+    ("Kosovo says the rule targets no community.", set(), {("Kosovo", "criticizes", "community")}),
     # a headline question asserts nothing
     ("Will Rabat, Algiers restore ties?\n\nNo talks are planned.", set(), {("Morocco", "cooperates", "Algeria")}),
 ]

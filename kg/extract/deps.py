@@ -181,7 +181,9 @@ def _half_read(tok: Token, sent: Span, rel: Relation, subjects: list[Ref], objec
         negated, hypothetical, reporter = _modality(tok, lex, res, sent)
         if not negated and not hypothetical:
             context.pending.append((sent, [o for o in objects if not o.is_issue], predicate, reporter))
-    elif subjects and not objects and rel in (Relation.ATTACKS, Relation.THREATENS, Relation.SANCTIONS):
+    elif subjects and not objects and rel in (Relation.ATTACKS, Relation.THREATENS, Relation.SANCTIONS) and not any(
+            c.dep_ in ("dobj", "obj") and any(d.lower_ in ("no", "neither") for d in c.children) for c in tok.children):
+        # (but "says it targets no community" accuses no one)
         # '"The Russians knew where they were hitting," Zelensky said': an accusation even without a named target
         negated, hypothetical, reporter = _modality(tok, lex, res, sent)
         if reporter is not None and not negated and not hypothetical:
@@ -195,7 +197,8 @@ def _candidates(tok: Token, sent: Span, rel: Relation, subjects: list[Ref], obje
     """The claims of one reading, with its mood: negation flips it, a hypothesis or a report marks it."""
     negated, hypothetical, reporter = _modality(_anchor(tok), lex, res, sent)
     if tok.pos_ == "NOUN" and not hypothetical:
-        hypothetical = _unrealised_event(tok, lex)
+        anchor = _anchor(tok)
+        hypothetical = _unrealised_event(tok, lex) or (anchor is not tok and anchor.lemma_ in words("possibility_verbs"))
     if tok.pos_ == "NOUN" and _negated(tok):
         negated = not negated
     if tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") and any(d.lower_ in ("no", "neither") for d in c.children)

@@ -120,6 +120,9 @@ def _modality(pred: Token, lex: Lexicon, res: Resolution, sent: Span) -> tuple[b
             negated = not negated
         if i > 0 and negation_open and tok.lemma_ in lex.negating and tok.pos_ == "VERB":
             negated = not negated
+        if i > 0 and tok.pos_ == "VERB" and (tok.lemma_ in words("possibility_verbs") or any(
+                f"{tok.lemma_} {c.lower_}" in words("possibility_verbs") for c in tok.children if c.dep_ == "prt")):
+            hypothetical = True  # "not ruling out joining the AES", "considering sanctions on Y": not done
         if modal_open and i > 0 and came_by in ("xcomp", "ccomp", "advcl") and tok.lemma_ in lex.irrealis and tok.pos_ == "VERB" \
                 and not (came_by == "advcl" and previous_marked):
             hypothetical = True  # "urged the bloc to fund Kyiv": the funding has not happened (but "urged calm after Y struck" did)

@@ -132,8 +132,8 @@ def _permission(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[Reading]
         return
     obj = next((c for c in pred.children if c.dep_ in ("dobj", "obj")), None) \
         or next((c for c in clause.children if c.dep_ == "nsubj"), None)  # "allow Hezbollah to deploy" (parsed as a clause)
-    if obj is None:
-        return
+    if obj is None or clause.lemma_.lower() in words("fates"):
+        return  # "will not allow Tripoli to become a battlefield": a fate kept from it, no stance on it
     allowed = [r for r in _arg_refs(obj, res) if not r.is_issue]
     givers = _agent_refs(_subject_token(pred, lex)[0], res, lex)
     others = [r for t in clause.subtree if t.pos_ != "PRON" and t not in obj.subtree for r in [res.at(t)] if r is not None and not r.is_issue]

@@ -37,8 +37,14 @@ def _reciprocal(tok: Token, lex: Lexicon, res: Resolution) -> Iterator[Reading]:
         rel = lex.exchange_objects.get(obj.lower_) or lex.exchange_objects[obj.lemma_.lower()]
         pairs = [r for r in _arg_refs(_subject_token(tok, lex)[0], res) if not r.is_issue]
         with_prep = next((c for c in (*tok.children, *obj.children) if c.dep_ == "prep" and c.lower_ == "with"), None)
-        if with_prep is not None:  # "X exchanged fire with Y"
-            pairs += [r for r in _arg_refs(_pobj(with_prep), res) if not r.is_issue and r not in pairs]
+        if with_prep is not None:  # "X exchanged fire with Y": X and Y each way, but not Y with Z in "with Y and Z"
+            partners = [r for r in _arg_refs(_pobj(with_prep), res) if not r.is_issue and r not in pairs]
+            if rel is not None and pairs and partners:
+                for a in pairs:
+                    yield Reading(rel, [a], partners, 0.65, f"{tok.lemma_} {obj.lower_}")
+                for b in partners:
+                    yield Reading(rel, [b], pairs, 0.65, f"{tok.lemma_} {obj.lower_}")
+                return
         predicate = f"{tok.lemma_} {obj.lower_}"
     elif tok.pos_ == "VERB" and obj is not None and {obj.lower_, *(c.lower_ for c in obj.children)} in _EACH_OTHER:
         # "pledged to defend one another", "accused each other": the relation among the subjects

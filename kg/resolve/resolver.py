@@ -87,8 +87,9 @@ class _Resolver(_Roles, _Collective, _Quotes):
             kind = ActorKind.ORGANIZATION  # "the Southern Transitional Council": a body, whatever the recogniser said
         if kind is not None and ent.root.dep_ == "compound" and ent.root.head.lower_ in words("body_nouns") and ent.root.head.i == ent.end:
             kind = ActorKind.ORGANIZATION  # "the Vetevendosje party": whatever the recogniser said
-        if fold(ent.text.removeprefix("the ").removeprefix("The ")) in self.gaz.places:
-            return None
+        bare = fold(ent.text.removeprefix("the ").removeprefix("The "))
+        if bare in self.gaz.places or bare in words("regions"):
+            return None  # a city or a region ("Sahel juntas"), whatever the recogniser said
         if kind is ActorKind.ORGANIZATION and self.titled(ent):
             kind = ActorKind.PERSON  # "Colombia's president, Gustavo Petro": the recogniser said ORG
         if kind is ActorKind.ORGANIZATION and len(ent) > 1 and ent[-1].is_lower and ent[-1].lower_ in words("body_nouns"):
