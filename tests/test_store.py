@@ -11,6 +11,7 @@ from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from kg.graph import load_graph
+from kg.graph.stores.memory import MemoryStore
 from kg.pipeline import add, build, remove
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -189,3 +190,45 @@ def test_trig_is_sorted_with_bound_prefixes(seed_build) -> None:
 
     names = re.findall(r"^(<[^>]+>|d:\S+) \{", text, re.M)
     assert len(names) == 3 and names == sorted(names)
+
+
+class EchoStore(MemoryStore):
+    """A store registered under a scheme of its own, as a new backend would be."""
+
+    scheme = "echo"
+    usage = "echo:NAME"
+
+    @classmethod
+    def open(cls, location: str, home: Path | None, create: bool) -> EchoStore:
+        store = super().open("", home, create)
+        store.location = location
+        return store
+
+
+def test_a_new_backend_is_one_registered_class(corpora, tmp_path) -> None:
+    from kg.graph.store import _REGISTRY, open_store, register_store
+
+    a, _ = corpora
+    register_store("echo", __name__, "EchoStore")
+    try:
+        store = open_store("echo:x", tmp_path)
+        assert isinstance(store, EchoStore) and store.spec == "echo:x"
+        build([a], tmp_path / "home", store="echo:x")
+        assert (tmp_path / "home" / ".kg-store").read_text(encoding="utf-8") == "echo:x\n"
+        assert (tmp_path / "home" / "graph.trig").exists()  # what the class asked its home to keep
+    finally:
+        del _REGISTRY["echo"]
+    from kg.errors import StoreError
+
+    with pytest.raises(StoreError, match="unknown store 'echo:x'; use memory, oxigraph:DIR, sparql:URL"):
+        open_store("echo:x")
+
+
+@pytest.mark.parametrize(("spec", "message"), [("memory:out", "memory takes no location"),
+                                               ("sparql:", "needs the endpoint's URL")])
+def test_a_malformed_location_is_one_line_error(tmp_path, spec: str, message: str) -> None:
+    from kg.errors import StoreError
+    from kg.graph.store import open_store
+
+    with pytest.raises(StoreError, match=message):
+        open_store(spec, tmp_path)
