@@ -1,4 +1,4 @@
-"""Exports of a graph home by file extension."""
+"""Exports of a graph by file extension: RDF, the stance network (GraphML, GEXF) or the claim table (CSV)."""
 from __future__ import annotations
 
 import csv
@@ -9,38 +9,44 @@ import networkx as nx
 from rdflib import Graph
 
 from kg.errors import StoreError
+from kg.graph.claims import claim_rows, labels
 from kg.graph.io import FORMATS, atomic_write_text
 
-__all__ = ["export", "EXPORT_SUFFIXES"]
+__all__ = ["export", "EXPORT_SUFFIXES", "claim_table", "stance_network"]
 
 EXPORT_SUFFIXES = (".ttl", ".nt", ".jsonld", ".trig", ".graphml", ".gexf", ".csv")
 
-_CLAIMS = """
-SELECT ?article ?subject ?relation ?object ?polarity ?modality ?confidence ?evidence ?start ?end WHERE {
-  ?c a kg:Claim ; prov:wasDerivedFrom ?a ; kg:subject ?s ; kg:object ?o ; kg:relationType ?r ; kg:polarity ?polarity ;
-     kg:modality ?m ; kg:confidence ?confidence ; kg:evidence ?evidence ; kg:startOffset ?start ; kg:endOffset ?end .
-  ?a kg:articleId ?article . ?s rdfs:label ?subject . ?o rdfs:label ?object . ?r rdfs:label ?relation . ?m rdfs:label ?modality .
-} ORDER BY ?article ?start ?subject ?relation ?object"""
+_CSV_HEADER = ["article", "subject", "relation", "object", "polarity", "modality", "confidence", "evidence", "start", "end"]
 
 
-def _stance_nx(graph: Graph) -> nx.DiGraph:
-    """Directed actor stance graph: one edge per (subject, object) with polarity sums and counts."""
-    from kg.analyze import _labels
-    from kg.graph.query import run_query
+def claim_table(graph: Graph) -> list[list]:
+    """The claims as CSV rows under :data:`_CSV_HEADER`: labels for actors, relations and
+    modalities, ordered by article, offset, subject, relation and object."""
+    names = labels(graph)
+    rows = [[r.article_id or "", names.get(r.subject, r.subject), names.get(r.relation_iri, r.relation),
+             names.get(r.object, r.object), r.polarity, names.get(r.modality_iri, r.modality), r.confidence, r.evidence,
+             r.start, r.end] for r in claim_rows(graph)]
+    rows.sort(key=lambda row: (row[0], -1 if row[8] is None else row[8], row[1], row[2], row[3]))
+    return rows
 
-    labels = _labels(graph)
+
+def stance_network(graph: Graph) -> nx.DiGraph:
+    """Directed actor stance graph: one edge per (subject, object) with polarity sums and counts,
+    hypotheticals and issues left out."""
+    names = labels(graph)
     g = nx.DiGraph()
-    rows = run_query(graph, """SELECT ?s ?o ?pol ?conf WHERE { ?c a kg:Claim ; kg:subject ?s ; kg:object ?o ;
-        kg:polarity ?pol ; kg:confidence ?conf ; kg:modality ?m . FILTER (?m != kg:Hypothetical) ?o a kg:Actor }""").rows
-    for s, o, pol, conf in rows:
+    for row in claim_rows(graph):
+        if row.hypothetical or row.object_is_issue:
+            continue
+        s, o = row.subject, row.object
         for node in (s, o):
             if node not in g:
-                g.add_node(node, label=labels.get(node, node))
+                g.add_node(node, label=names.get(node, node))
         if not g.has_edge(s, o):
             g.add_edge(s, o, stance=0.0, supporting=0, opposing=0)
         edge = g[s][o]
-        edge["stance"] = round(edge["stance"] + int(pol) * float(conf), 3)
-        edge["supporting" if int(pol) > 0 else "opposing"] += 1
+        edge["stance"] = round(edge["stance"] + row.stance, 3)
+        edge["supporting" if row.polarity > 0 else "opposing"] += 1
     return g
 
 
@@ -59,18 +65,15 @@ def export(home_union: Graph, path: str | Path, dataset_trig: str | None = None)
             raise StoreError(f"{path}: TriG export needs the graph home (kg export --home out/)")
         atomic_write_text(path, dataset_trig)
     elif suffix in (".graphml", ".gexf"):
-        g = _stance_nx(home_union)
+        g = stance_network(home_union)
         raw = io.BytesIO()
         (nx.write_graphml if suffix == ".graphml" else nx.write_gexf)(g, raw)
         atomic_write_text(path, raw.getvalue().decode("utf-8"))
     elif suffix == ".csv":
-        from kg.graph.query import run_query
-
-        result = run_query(home_union, _CLAIMS)
         buf = io.StringIO()
         writer = csv.writer(buf)
-        writer.writerow(result.vars)
-        writer.writerows(result.rows)
+        writer.writerow(_CSV_HEADER)
+        writer.writerows(claim_table(home_union))
         atomic_write_text(path, buf.getvalue())
     else:
         atomic_write_text(path, home_union.serialize(format=FORMATS[suffix]))

@@ -9,16 +9,12 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS, XSD
 
 from kg.gazetteer import Gazetteer
-from kg.graph.namespace import DATA, KG
+from kg.graph.namespace import DATA, KG, PREFIXES, SCHEMA, WD
 from kg.records import Actor, ActorKind, Article, Claim, Modality
 from kg.text import slugify
 
 __all__ = ["build_graph", "actor_iri", "issue_iri", "article_iri", "claim_iri", "new_graph", "bind_prefixes", "SCHEMA", "WD"]
 
-from rdflib import Namespace
-
-SCHEMA = Namespace("https://schema.org/")
-WD = Namespace("http://www.wikidata.org/entity/")
 _KIND = {ActorKind.PERSON: KG.Person, ActorKind.STATE: KG.State, ActorKind.ORGANIZATION: KG.Organization, ActorKind.GROUP: KG.Group}
 _MODALITY = {Modality.ASSERTED: KG.Asserted, Modality.NEGATED: KG.Negated, Modality.HYPOTHETICAL: KG.Hypothetical, Modality.REPORTED: KG.Reported}
 
@@ -42,8 +38,7 @@ def claim_iri(claim: Claim) -> URIRef:
 
 def bind_prefixes(g: Graph) -> Graph:
     """Bind the project's prefixes on ``g`` (a graph or a dataset), so serialisations never invent ``ns1:``."""
-    for prefix, ns in (("kg", KG._NS), ("d", DATA), ("prov", PROV), ("schema", SCHEMA), ("skos", SKOS),
-                       ("dcterms", DCTERMS), ("owl", OWL), ("wd", WD)):
+    for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
     return g
 

@@ -13,20 +13,12 @@ from rdflib.query import Result
 
 from kg.errors import KGError, QueryError
 from kg.gazetteer import ONTOLOGY_DIR
+from kg.graph.namespace import sparql_prologue
 
 __all__ = ["QueryResult", "run_query", "named_queries", "NamedQuery"]
 
 QUERY_DIR = ONTOLOGY_DIR / "queries"
-PREFIXES = """PREFIX kg: <https://kg.dev/ontology#>
-PREFIX d: <https://kg.dev/id/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX schema: <https://schema.org/>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-"""
+PREFIXES = sparql_prologue()
 
 
 @dataclass(frozen=True)
