@@ -36,10 +36,6 @@ class PairStance:
     supporting: int
     opposing: int
 
-    @property
-    def mixed(self) -> bool:
-        return self.supporting > 0 and self.opposing > 0
-
 
 @dataclass
 class Analysis:

@@ -384,19 +384,10 @@ def evaluate(
 
     Example: kg eval gold.jsonl seeds/*.txt --show-errors 20
     """
-    from kg.evaluate import load_jsonl, predictions_file, score_predictions
-    from kg.ingest import read_articles
-    from kg.pipeline import filter_claims, run_extraction
+    from kg.evaluate import evaluate_paths
 
-    gold_records = load_jsonl(gold)
-    predicted = predictions_file(paths)
-    if predicted:
-        preds = load_jsonl(predicted)
-    else:
-        read = read_articles(paths)
-        _warn_skips(read.skipped)
-        preds = [c.as_dict() for c in filter_claims(run_extraction(read.articles, model=model).claims)]
-    scores = score_predictions(gold_records, preds)
+    scores, skipped = evaluate_paths(gold, paths, model=model)
+    _warn_skips(skipped)
     typer.echo(scores.table())
     if show_errors:
         typer.echo(scores.errors(show_errors))

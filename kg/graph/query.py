@@ -45,12 +45,11 @@ def named_queries() -> dict[str, NamedQuery]:
 
 @dataclass
 class QueryResult:
-    """Rows of a SELECT (``vars``, ``rows``), a boolean for ASK, or a graph for CONSTRUCT/DESCRIBE."""
+    """Rows of a SELECT (``vars``, ``rows``), one row ``[answer]`` under ``ask`` for ASK, or a graph for CONSTRUCT/DESCRIBE."""
 
     vars: list[str]
     rows: list[list[Any]]
     graph: Graph | None = None
-    boolean: bool | None = None
     raw: Result | None = None
 
     def to_csv(self) -> str:
@@ -295,7 +294,7 @@ def run_query(graph: Graph, query: str, params: dict[str, str] | None = None) ->
     except Exception as exc:  # pyparsing / rdflib raise many types for a bad query
         raise _syntax_error(exc, offset) from exc
     if result.type == "ASK":
-        return QueryResult(["ask"], [[bool(result.askAnswer)]], boolean=bool(result.askAnswer), raw=result)
+        return QueryResult(["ask"], [[bool(result.askAnswer)]], raw=result)
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         from kg.graph.model import new_graph
 
