@@ -68,10 +68,13 @@ class SparqlStore(DatasetStore):
     scheme = "sparql"
     usage = "sparql:URL"
 
-    def __init__(self, dataset: Dataset, location: str, update_url: str, batch_bytes: int = BATCH_BYTES,
-                 retries: int = RETRIES, timeout: float = 300.0) -> None:
+    def __init__(self, dataset: Dataset, location: str, update_url: str, batch_bytes: int | None = None,
+                 retries: int | None = None, timeout: float = 300.0) -> None:
         super().__init__(dataset, location)
-        self.update_url, self.batch_bytes, self.retries, self.timeout = update_url, batch_bytes, retries, timeout
+        self.update_url, self.timeout = update_url, timeout
+        self.batch_bytes = BATCH_BYTES if batch_bytes is None else batch_bytes
+        self.retries = RETRIES if retries is None else retries
+        self.requests = 0  # update requests sent, retries included
 
     @classmethod
     def open(cls, location: str, home: Path | None, create: bool) -> SparqlStore:
@@ -111,6 +114,7 @@ class SparqlStore(DatasetStore):
         """
         data = request.encode("utf-8")
         for attempt in range(self.retries + 1):
+            self.requests += 1
             req = urllib.request.Request(self.update_url, data=data, method="POST",
                                          headers={"Content-Type": "application/sparql-update; charset=utf-8"})
             try:
