@@ -3,6 +3,9 @@
 Compares rdflib's default in-memory store with rdflib over Oxigraph (oxrdflib) in the same run:
 load time, the pair-stance aggregation, and single-actor lookups (the ``opponents-of`` named
 query), each store in its own process with a time limit, and prints the ratios.
+The pair-stance aggregation is measured twice: summing every claim (``STANCE``, the baseline)
+and summing the articles' pair-stance summaries (``kg.graph.summary.summed_pairs``, what
+``kg.analyze.pair_stances`` reads); ``pair_stances`` itself (summaries, folding, sorting) is timed too.
 Targets: load <= 5 s, pair-stance <= 0.3 s, single-actor lookup <= 50 ms.
 
 Run: .venv/bin/python bench/store_scale.py [CLAIMS] [LIMIT_SECONDS]   (60,000 claims ~ 0.9M triples)
@@ -31,7 +34,9 @@ def measure(store: str, path: str) -> None:
     """Print one JSON line per phase as it completes, so a time limit still leaves what finished."""
     from rdflib import Graph
 
+    from kg.analyze import pair_stances
     from kg.graph.query import run_query
+    from kg.graph.summary import summed_pairs
 
     def report(**kw: float) -> None:
         print(json.dumps(kw), flush=True)
@@ -42,7 +47,13 @@ def measure(store: str, path: str) -> None:
     report(load=time.perf_counter() - start)
     start = time.perf_counter()
     pairs = len(run_query(g, STANCE).rows)
-    report(stance=time.perf_counter() - start, pairs=pairs)
+    report(claims=time.perf_counter() - start, pairs=pairs)
+    start = time.perf_counter()
+    summed = summed_pairs(g)
+    report(stance=time.perf_counter() - start, summary_pairs=len(summed or {}))
+    start = time.perf_counter()
+    pair_stances(g)
+    report(pair_stances=time.perf_counter() - start)
     times = []
     for actor in ("Actor 1", "Actor 17", "Actor 999"):
         start = time.perf_counter()
@@ -136,11 +147,15 @@ def main() -> int:
             r.update(json.loads(line))
         results[name] = r
 
-        print(f"{name:<15} load {_show(r, 'load', limit)}   pair-stance {_show(r, 'stance', limit)}   "
+        print(f"{name:<15} load {_show(r, 'load', limit)}   pair-stance: claims {_show(r, 'claims', limit)}  "
+              f"summaries {_show(r, 'stance', limit)}  pair_stances() {_show(r, 'pair_stances', limit)}   "
               f"single-actor lookup (worst of 3) {_show(r, 'lookup', limit, 1000, '{:8.1f} ms')}")
+        if "claims" in r and "stance" in r:
+            print(f"{'':<15} pair-stance from summaries: {r['claims'] / r['stance']:.1f}x faster than from claims "
+                  f"({r.get('summary_pairs', 0):,} / {r.get('pairs', 0):,} pairs)")
     base, ox = results["rdflib default"], results["oxrdflib"]
     ratios = [f"{k} {base[k] / ox[k]:.1f}x" if k in base and k in ox else f"{k} > {limit / ox.get(k, limit):.0f}x"
-              for k in ("load", "stance", "lookup")]
+              for k in ("load", "claims", "stance", "lookup")]
     print("ratio rdflib/oxrdflib: " + ", ".join(ratios))
     return 0
 

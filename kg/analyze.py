@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
 from itertools import combinations
 
 import networkx as nx
@@ -20,6 +21,7 @@ from rdflib import Graph
 
 from kg.graph.claims import claim_rows, labels
 from kg.graph.query import run_query
+from kg.graph.summary import PairSums, summed_pairs
 
 __all__ = ["PairStance", "Analysis", "Camp", "pair_stances", "stance_graph", "analyze", "stance_over_time", "contested_issues",
            "component_camps"]
@@ -63,17 +65,34 @@ def pair_stances(graph: Graph, by_state: bool = False) -> list[PairStance]:
     Args:
         by_state: count a person's claims for the state they act for.
     """
-    acc: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0, 0])
+    acc: dict[tuple[str, str], list] = defaultdict(lambda: [Decimal(0), 0, 0])
     state = _state_of(graph) if by_state else {}
-    for row in claim_rows(graph):
-        s, o = state.get(row.subject, row.subject), state.get(row.object, row.object)
-        if row.hypothetical or row.object_is_issue or s == o:
+    for (subject, obj), (stance, supporting, opposing) in _directed_sums(graph).items():
+        s, o = state.get(subject, subject), state.get(obj, obj)
+        if s == o:
             continue
-        key = (s, o) if s < o else (o, s)
-        acc[key][0] += row.stance
-        acc[key][1 if row.polarity > 0 else 2] += 1
-    return sorted((PairStance(a, b, round(v[0], 3), int(v[1]), int(v[2])) for (a, b), v in acc.items()),
+        entry = acc[(s, o) if s < o else (o, s)]
+        entry[0] += stance
+        entry[1] += supporting
+        entry[2] += opposing
+    return sorted((PairStance(a, b, round(float(v[0]), 3), v[1], v[2]) for (a, b), v in acc.items()),
                   key=lambda p: (-abs(p.stance), p.a, p.b))
+
+
+def _directed_sums(graph: Graph) -> PairSums:
+    """Exact stance sums and claim counts per (subject, object) actor pair, hypotheticals left out:
+    from the articles' pair-stance summaries, or from the claims when some article has none."""
+    sums = summed_pairs(graph)
+    if sums is not None:
+        return sums
+    acc: dict[tuple[str, str], list] = defaultdict(lambda: [Decimal(0), 0, 0])
+    for row in claim_rows(graph):
+        if row.hypothetical or row.object_is_issue:
+            continue
+        entry = acc[(row.subject, row.object)]
+        entry[0] += row.polarity * Decimal(str(row.confidence))
+        entry[1 if row.polarity > 0 else 2] += 1
+    return {pair: (v[0], v[1], v[2]) for pair, v in acc.items()}
 
 
 def stance_graph(graph: Graph, by_state: bool = False) -> nx.Graph:

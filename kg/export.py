@@ -75,6 +75,9 @@ def export(home_union: Graph, path: str | Path, dataset_trig: str | None = None)
         writer.writerow(_CSV_HEADER)
         writer.writerows(claim_table(home_union))
         atomic_write_text(path, buf.getvalue())
+    elif suffix == ".nt":
+        lines = home_union.serialize(format="nt").splitlines(keepends=True)
+        atomic_write_text(path, "".join(sorted(line for line in lines if line.strip())))  # the same bytes every run
     else:
         atomic_write_text(path, home_union.serialize(format=FORMATS[suffix]))
     return path

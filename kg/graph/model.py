@@ -149,14 +149,23 @@ def build_graph(articles: Iterable[tuple[Article, float | None]], claims: Iterab
         actors: every actor a claim mentions (gazetteer or new).
         gaz: the gazetteer, to add the states and bodies the actors act for.
         graph: add into this graph instead of a new in-memory one.
+
+    Each article gets its pair-stance summary (:mod:`kg.graph.summary`) of the claims given here.
     """
+    from kg.graph.summary import summary_literal
+
     g = graph if graph is not None else new_graph()
     if with_ontology:
         add_ontology(g)
+    by_doc: dict[str, list[Claim]] = {}
     for article, spun in articles:
         add_article(g, article, spun)
+        by_doc[article.id] = []
     for actor in actors:
         _add_actor(g, actor, gaz)
     for claim in claims:
         add_claim(g, claim)
+        by_doc.setdefault(claim.doc, []).append(claim)
+    for doc, doc_claims in by_doc.items():
+        g.add((article_iri(doc), KG.pairStances, summary_literal(doc_claims)))
     return g

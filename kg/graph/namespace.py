@@ -70,6 +70,7 @@ class KG(DefinedNamespace):
     endDate: URIRef
     spunScore: URIRef
     articleId: URIRef
+    pairStances: URIRef
 
 
 # The one list of the project's prefixes: bound on every graph it writes (``model.bind_prefixes``)
