@@ -26,7 +26,7 @@ def claim_table(graph: Graph) -> list[list]:
     rows = [[r.article_id or "", names.get(r.subject, r.subject), names.get(r.relation_iri, r.relation),
              names.get(r.object, r.object), r.polarity, names.get(r.modality_iri, r.modality), r.confidence, r.evidence,
              r.start, r.end] for r in claim_rows(graph)]
-    rows.sort(key=lambda row: (row[0], -1 if row[8] is None else row[8], row[1], row[2], row[3]))
+    rows.sort(key=lambda row: (row[0], row[8], row[1], row[2], row[3]))
     return rows
 
 

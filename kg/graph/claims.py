@@ -13,13 +13,18 @@ from kg.graph.query import run_query
 __all__ = ["ClaimRow", "claim_rows", "labels"]
 
 _CLAIMS = """
-SELECT ?claim ?s ?o ?rel ?pol ?mod ?conf ?evidence ?start ?end ?art ?aid ?title ?date ?cdate ?url ?isIssue WHERE {
+SELECT ?claim ?s ?o ?rel ?pol ?mod ?conf ?evidence ?start ?end ?art ?cdate WHERE {
   ?claim a kg:Claim ; kg:subject ?s ; kg:object ?o ; kg:relationType ?rel ; kg:polarity ?pol ;
-         kg:evidence ?evidence ; kg:confidence ?conf ; kg:modality ?mod ; prov:wasDerivedFrom ?art .
-  OPTIONAL { ?claim kg:startOffset ?start } OPTIONAL { ?claim kg:endOffset ?end }
-  OPTIONAL { ?art dcterms:title ?title } OPTIONAL { ?art dcterms:date ?date } OPTIONAL { ?art schema:url ?url }
-  OPTIONAL { ?art kg:articleId ?aid } OPTIONAL { ?claim kg:articleDate ?cdate }
-  BIND (EXISTS { ?o a kg:Issue } AS ?isIssue)
+         kg:evidence ?evidence ; kg:confidence ?conf ; kg:modality ?mod ; prov:wasDerivedFrom ?art ;
+         kg:startOffset ?start ; kg:endOffset ?end .
+  OPTIONAL { ?claim kg:articleDate ?cdate }
+}"""
+# what a claim shows of its article, read once per article rather than once per claim
+_ARTICLES = """
+SELECT ?art ?aid ?title ?date ?url WHERE {
+  ?art a kg:Article .
+  OPTIONAL { ?art kg:articleId ?aid } OPTIONAL { ?art dcterms:title ?title } OPTIONAL { ?art dcterms:date ?date }
+  OPTIONAL { ?art schema:url ?url }
 }"""
 
 
@@ -35,8 +40,8 @@ class ClaimRow:
     modality_iri: str
     confidence: Decimal | float
     evidence: str
-    start: int | None
-    end: int | None
+    start: int
+    end: int
     article: str  # the article's IRI
     article_id: str | None
     title: str | None
@@ -66,12 +71,25 @@ class ClaimRow:
 
 
 def claim_rows(graph: Graph) -> list[ClaimRow]:
-    """Every claim of ``graph``, ordered by claim IRI (the same order on every run)."""
+    """Every claim of ``graph``, ordered by claim IRI (the same order on every run).
+
+    A claim whose article has two titles or dates (two articles merged by hand, say) gets a row
+    for each, as a SPARQL join would give.
+    """
+    from rdflib import RDF
+
+    from kg.graph.namespace import KG
+
+    articles: dict[str, list[tuple]] = {}
+    for art, aid, title, date, url in run_query(graph, _ARTICLES).rows:
+        articles.setdefault(str(art), []).append((None if aid is None else str(aid), None if title is None else str(title),
+                                                  date, None if url is None else str(url)))
+    issues = {str(i) for i in graph.subjects(RDF.type, KG.Issue)}  # a set lookup: EXISTS per row is slow
+    unknown = [(None, None, None, None)]
     rows = [ClaimRow(str(c), str(s), str(o), str(rel), int(pol), str(mod), conf, str(evidence), start, end, str(art),
-                     None if aid is None else str(aid), None if title is None else str(title), date, cdate,
-                     None if url is None else str(url), bool(is_issue))
-            for c, s, o, rel, pol, mod, conf, evidence, start, end, art, aid, title, date, cdate, url, is_issue
-            in run_query(graph, _CLAIMS).rows]
+                     aid, title, date, cdate, url, str(o) in issues)
+            for c, s, o, rel, pol, mod, conf, evidence, start, end, art, cdate in run_query(graph, _CLAIMS).rows
+            for aid, title, date, url in articles.get(str(art), unknown)]
     rows.sort(key=_order)
     return rows
 
