@@ -46,7 +46,7 @@ def update_batches(statements: Iterable[str], batch_bytes: int = BATCH_BYTES) ->
     """SPARQL update statements joined with ``;`` into requests of at most ``batch_bytes`` (UTF-8),
     never splitting a statement (one larger than the bound goes alone).
 
-    >>> list(update_batches(["DROP GRAPH <a>", "DROP GRAPH <b>", "DROP GRAPH <c>"], batch_bytes=30))
+    >>> list(update_batches(["DROP GRAPH <a>", "DROP GRAPH <b>", "DROP GRAPH <c>"], batch_bytes=40))
     ['DROP GRAPH <a> ;\\nDROP GRAPH <b>', 'DROP GRAPH <c>']
     """
     batch: list[str] = []
