@@ -8,7 +8,7 @@ dictionary (``--actors``). Each kg claim between two actors becomes (source code
 polarity): the actor's dictionary code on the sentence's date (else the code of the state it acts
 for), with agent codes of ``PETR.Validate.agents.txt`` (GOV, MIL, GOVFRM...) stripped from its end,
 as from the expected codes. An expected CAMEO code becomes a polarity through the root codes of
-``ontology/lexicon/cameo.yaml``; an event with a root that has no relation (01 statements, 09
+``ontology/lang/en/cameo.yaml``; an event with a root that has no relation (01 statements, 09
 investigate), a code outside CAMEO (the suite's 9xx synonym-set tests) or a null actor (``---``)
 is not scorable. Precision and recall count distinct (source, target, polarity) per sentence.
 

@@ -13,24 +13,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
 from itertools import combinations
 
 import networkx as nx
-from rdflib import RDFS, Graph, URIRef
+from rdflib import Graph
 
+from kg.graph.claims import claim_rows, labels
 from kg.graph.query import run_query
+from kg.graph.summary import PairSums, summed_pairs
 
 __all__ = ["PairStance", "Analysis", "Camp", "pair_stances", "stance_graph", "analyze", "stance_over_time", "contested_issues",
            "component_camps"]
 
-_CLAIMS = """
-SELECT ?s ?o ?pol ?conf ?date ?isIssue WHERE {
-  ?claim a kg:Claim ; kg:subject ?s ; kg:object ?o ; kg:polarity ?pol ; kg:confidence ?conf ;
-         kg:modality ?m ; prov:wasDerivedFrom ?a .
-  FILTER (?m != kg:Hypothetical)
-  OPTIONAL { ?a dcterms:date ?date }
-  BIND (EXISTS { ?o a kg:Issue } AS ?isIssue)
-}"""
 
 
 @dataclass(frozen=True)
@@ -42,10 +37,6 @@ class PairStance:
     stance: float
     supporting: int
     opposing: int
-
-    @property
-    def mixed(self) -> bool:
-        return self.supporting > 0 and self.opposing > 0
 
 
 @dataclass
@@ -62,10 +53,6 @@ class Analysis:
         return {actor: i for i, bloc in enumerate(self.blocs) for actor in bloc}
 
 
-def _labels(graph: Graph) -> dict[str, str]:
-    return {str(s): str(o) for s, o in graph.subject_objects(RDFS.label) if isinstance(s, URIRef)}
-
-
 def _state_of(graph: Graph) -> dict[str, str]:
     from kg.graph.namespace import KG
 
@@ -78,17 +65,34 @@ def pair_stances(graph: Graph, by_state: bool = False) -> list[PairStance]:
     Args:
         by_state: count a person's claims for the state they act for.
     """
-    acc: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0, 0])
+    acc: dict[tuple[str, str], list] = defaultdict(lambda: [Decimal(0), 0, 0])
     state = _state_of(graph) if by_state else {}
-    for s, o, pol, conf, _date, is_issue in run_query(graph, _CLAIMS).rows:
-        s, o = state.get(s, s), state.get(o, o)
-        if is_issue or s == o:
+    for (subject, obj), (stance, supporting, opposing) in _directed_sums(graph).items():
+        s, o = state.get(subject, subject), state.get(obj, obj)
+        if s == o:
             continue
-        key = tuple(sorted((s, o)))
-        acc[key][0] += int(pol) * float(conf)
-        acc[key][1 if int(pol) > 0 else 2] += 1
-    return sorted((PairStance(a, b, round(v[0], 3), int(v[1]), int(v[2])) for (a, b), v in acc.items()),
+        entry = acc[(s, o) if s < o else (o, s)]
+        entry[0] += stance
+        entry[1] += supporting
+        entry[2] += opposing
+    return sorted((PairStance(a, b, round(float(v[0]), 3), v[1], v[2]) for (a, b), v in acc.items()),
                   key=lambda p: (-abs(p.stance), p.a, p.b))
+
+
+def _directed_sums(graph: Graph) -> PairSums:
+    """Exact stance sums and claim counts per (subject, object) actor pair, hypotheticals left out:
+    from the articles' pair-stance summaries, or from the claims when some article has none."""
+    sums = summed_pairs(graph)
+    if sums is not None:
+        return sums
+    acc: dict[tuple[str, str], list] = defaultdict(lambda: [Decimal(0), 0, 0])
+    for row in claim_rows(graph):
+        if row.hypothetical or row.object_is_issue:
+            continue
+        entry = acc[(row.subject, row.object)]
+        entry[0] += row.polarity * Decimal(str(row.confidence))
+        entry[1 if row.polarity > 0 else 2] += 1
+    return {pair: (v[0], v[1], v[2]) for pair, v in acc.items()}
 
 
 def stance_graph(graph: Graph, by_state: bool = False) -> nx.Graph:
@@ -147,9 +151,9 @@ def contested_issues(graph: Graph) -> list[tuple[str, int, int]]:
 def stance_over_time(graph: Graph, a: str, b: str) -> list[tuple[str, float]]:
     """Stance between two actors (IRIs) per article date ("undated" when an article has none)."""
     acc: dict[str, float] = defaultdict(float)
-    for s, o, pol, conf, date, _issue in run_query(graph, _CLAIMS).rows:
-        if {s, o} == {a, b}:
-            acc[str(date) if date else "undated"] += int(pol) * float(conf)
+    for row in claim_rows(graph):
+        if not row.hypothetical and {row.subject, row.object} == {a, b}:
+            acc[str(row.date) if row.date else "undated"] += row.stance
     return sorted(acc.items())
 
 
@@ -169,15 +173,9 @@ def analyze(graph: Graph, by_state: bool = True) -> Analysis:
         allies_in = sorted({bloc_of[n] for n in g[node] if g[node][n]["sign"] > 0 and n in bloc_of})
         if len(allies_in) > 1:
             brokers.append((node, allies_in))
-    return Analysis(pair_stances(graph, by_state), blocs, balance, triads, brokers, contested_issues(graph), _labels(graph))
+    return Analysis(pair_stances(graph, by_state), blocs, balance, triads, brokers, contested_issues(graph), labels(graph))
 
 
-_STANCE_CLAIMS = """
-SELECT ?s ?o ?rel ?pol ?conf WHERE {
-  ?claim a kg:Claim ; kg:subject ?s ; kg:object ?o ; kg:relationType ?rel ; kg:polarity ?pol ; kg:confidence ?conf ;
-         kg:modality ?m .
-  FILTER (?m != kg:Hypothetical)
-}"""
 CONTACT_RELATIONS = frozenset({"meets", "negotiates"})  # meeting or talking to someone is not siding with them
 
 
@@ -210,23 +208,18 @@ def component_camps(graph: Graph, by_state: bool = True, min_claims: int = 2) ->
     Returns:
         Camps ordered by component, then side.
     """
-    from rdflib import RDF
-
-    from kg.graph.namespace import KG
-
     state = _state_of(graph) if by_state else {}
-    issues = {str(i) for i in graph.subjects(RDF.type, KG.Issue)}  # a set lookup: NOT EXISTS is slow in rdflib
     stance: dict[tuple[str, str], float] = defaultdict(float)
     evidence: dict[str, int] = defaultdict(int)
-    for s, o, rel, pol, conf in run_query(graph, _STANCE_CLAIMS).rows:
-        if str(rel).rsplit("#", 1)[-1] in CONTACT_RELATIONS or str(o) in issues:
+    for row in claim_rows(graph):
+        if row.hypothetical or row.relation in CONTACT_RELATIONS or row.object_is_issue:
             continue
-        a, b = state.get(str(s), str(s)), state.get(str(o), str(o))
+        a, b = state.get(row.subject, row.subject), state.get(row.object, row.object)
         if a == b:
             continue
         evidence[a] += 1
         evidence[b] += 1
-        stance[(min(a, b), max(a, b))] += int(pol) * float(conf)
+        stance[(min(a, b), max(a, b))] += row.stance
     g = nx.Graph()
     for (a, b), value in sorted(stance.items()):
         if value and evidence[a] >= min_claims and evidence[b] >= min_claims:

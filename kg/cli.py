@@ -69,22 +69,14 @@ def build(
     from rich.console import Console
     from rich.progress import Progress
 
-    from kg.gazetteer import load_gazetteer
-    from kg.gazetteer.config import dictionaries_for
-    from kg.graph.home import check_output_dir, user_spec
     from kg.ingest import read_articles
     from kg.pipeline import build as run_build
+    from kg.pipeline import check_build
 
     console = Console(stderr=True)
     if cluster and processes != 1:
         raise KGError("--cluster and -j are alternatives; give one")
-    if cluster:
-        from kg.cluster import parse_cluster
-
-        parse_cluster(cluster)
-    user_spec(store)
-    load_gazetteer(dictionaries=dictionaries_for(actors or []))  # a bad dictionary fails before reading
-    check_output_dir(out)  # before reading and extracting, which can take long
+    check_build(out, store, actors or [], cluster)  # before reading and extracting, which can take long
     read = read_articles(paths)
     _warn_skips(read.skipped)
     with Progress(console=console, transient=True) as bar:
@@ -392,19 +384,10 @@ def evaluate(
 
     Example: kg eval gold.jsonl seeds/*.txt --show-errors 20
     """
-    from kg.evaluate import load_jsonl, predictions_file, score_predictions
-    from kg.ingest import read_articles
-    from kg.pipeline import filter_claims, run_extraction
+    from kg.evaluate import evaluate_paths
 
-    gold_records = load_jsonl(gold)
-    predicted = predictions_file(paths)
-    if predicted:
-        preds = load_jsonl(predicted)
-    else:
-        read = read_articles(paths)
-        _warn_skips(read.skipped)
-        preds = [c.as_dict() for c in filter_claims(run_extraction(read.articles, model=model).claims)]
-    scores = score_predictions(gold_records, preds)
+    scores, skipped = evaluate_paths(gold, paths, model=model)
+    _warn_skips(skipped)
     typer.echo(scores.table())
     if show_errors:
         typer.echo(scores.errors(show_errors))

@@ -12,11 +12,15 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.errors import InputError
 from kg.text import fold
 
-__all__ = ["Scores", "score_predictions", "load_jsonl", "predictions_file"]
+__all__ = ["Scores", "score_predictions", "load_jsonl", "predictions_file", "evaluate_paths"]
+
+if TYPE_CHECKING:
+    from kg.ingest import Skip
 
 _LEADING = re.compile(r"^(?:the|a|an)\s+")
 
@@ -235,3 +239,27 @@ def score_predictions(gold_records: list[dict], predictions: list[dict]) -> Scor
     scores.pair_sign_accuracy = pair_ok / pair_n if pair_n else 0.0
     scores.pairs = pair_n
     return scores
+
+
+def evaluate_paths(gold: str | Path, paths: list[Path], model: str | None = None) -> tuple[Scores, list[Skip]]:
+    """``kg eval``: score the claims of ``paths`` against the gold file ``gold``.
+
+    ``paths`` are articles to extract from (hypotheticals left out, as in the graph), or one
+    ``.jsonl`` file of predicted claims (:func:`predictions_file`).
+
+    Returns:
+        The scores, and the inputs that were skipped.
+
+    Raises:
+        InputError: the gold or predictions file is missing or not JSON Lines; no readable article.
+    """
+    from kg.ingest import read_articles
+    from kg.pipeline import filter_claims, run_extraction
+
+    gold_records = load_jsonl(gold)
+    predicted = predictions_file(paths)
+    if predicted:
+        return score_predictions(gold_records, load_jsonl(predicted)), []
+    read = read_articles(paths)
+    preds = [c.as_dict() for c in filter_claims(run_extraction(read.articles, model=model).claims)]
+    return score_predictions(gold_records, preds), read.skipped

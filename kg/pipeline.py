@@ -1,7 +1,6 @@
 """Wire the stages: articles -> parsed docs -> claims -> graph and outputs."""
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -19,7 +18,8 @@ from kg.spin import normalise
 if TYPE_CHECKING:
     from rdflib import Graph
 
-    from kg.graph.store import GraphStore
+    from kg.home import Home
+
 
 __all__ = ["Extraction", "run_extraction", "build", "BuildResult", "filter_claims"]
 
@@ -103,10 +103,6 @@ class BuildResult:
     removed: int = 0
 
 
-def _claim_key(rec: dict) -> tuple:
-    return (rec["doc"], rec["start"], rec["subject_id"], rec["relation"], rec["object_id"])
-
-
 def _article_graphs(extraction: Extraction, dictionaries: Sequence[Path] = ()) -> dict[str, Graph]:
     """One graph per article: its node, claims, direct triples and the actors it mentions."""
     from kg.graph.model import build_graph
@@ -124,37 +120,31 @@ def _article_graphs(extraction: Extraction, dictionaries: Sequence[Path] = ()) -
     return graphs
 
 
-def _write_outputs(store: GraphStore, out: Path, claims: list[dict],
-                   dictionaries: Sequence[Path] | None = None) -> tuple[Path, Path, Path]:
-    """Persist the store and replace the home's files in one commit (see ``kg.graph.home``); with
-    ``dictionaries``, the home's ``kg.toml`` lists them."""
-    from kg.gazetteer.config import HOME_CONFIG, config_text
-    from kg.graph.home import STORE_NOTE, commit_files, saved_spec
-    from kg.view import render_html
+def check_build(out_dir: str | Path, store: str | None = None, actors: Sequence[str | Path] = (),
+                cluster: str | None = None) -> tuple[Home, str, list[Path]]:
+    """What ``kg build`` checks before any long work: the cluster address, the store spec, the actor
+    dictionaries and that the output directory can be written.
 
-    union = store.union()
-    claims = sorted(claims, key=_claim_key)
-    files = {"graph.ttl": union.serialize(format="turtle"),
-             "claims.jsonl": "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in claims),
-             "graph.html": render_html(union),
-             STORE_NOTE: saved_spec(store.spec, out) + "\n"}
-    if dictionaries is not None:
-        files[HOME_CONFIG] = config_text(dictionaries, out)
-    if store.spec == "memory":
-        files["graph.trig"] = store.trig()  # a memory store is saved by the commit below
-    else:
-        store.save()
-    commit_files(out, files)
-    if store.spec != "memory" and (out / "graph.trig").exists():
-        (out / "graph.trig").unlink()  # left by an earlier memory build; the note now names the store
-    return out / "graph.ttl", out / "claims.jsonl", out / "graph.html"
+    Returns:
+        The home, the store spec (its location made absolute) and the dictionaries.
 
+    Raises:
+        StoreError: the output directory or the store spec cannot be used.
+        KGError: ``cluster`` is malformed; a dictionary is unreadable.
+    """
+    from kg.gazetteer.config import dictionaries_for
+    from kg.home import Home, user_spec
 
-def _read_claims(out: Path) -> list[dict]:
-    path = out / "claims.jsonl"
-    if not path.exists():
-        return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if cluster:
+        from kg.cluster import parse_cluster
+
+        parse_cluster(cluster)  # before the output directory is locked
+    spec = user_spec(store or "memory")
+    dictionaries = dictionaries_for(actors)
+    load_gazetteer(dictionaries=dictionaries)  # a bad dictionary fails before any work
+    home = Home(out_dir)
+    home.prepare()
+    return home, spec, dictionaries
 
 
 def build(paths: Iterable[str | Path], out_dir: str | Path = "out", model: str | None = None, n_process: int = 1,
@@ -176,22 +166,12 @@ def build(paths: Iterable[str | Path], out_dir: str | Path = "out", model: str |
         StoreError: the output directory or the store cannot be used, or another command holds the home.
         KGError: ``cluster`` is malformed, Dask is not installed, or no scheduler answers.
     """
-    from kg.gazetteer.config import dictionaries_for
-    from kg.graph.home import check_output_dir, locked, user_spec
     from kg.graph.model import add_ontology, new_graph
     from kg.graph.store import ONTOLOGY_GRAPH, article_graph_iri, open_store
 
-    if cluster:
-        from kg.cluster import parse_cluster
-
-        parse_cluster(cluster)  # before the output directory is locked
-    out = Path(out_dir)
-    spec = user_spec(store or "memory")
-    dictionaries = dictionaries_for(actors)
-    load_gazetteer(dictionaries=dictionaries)  # a bad dictionary fails before any work
-    check_output_dir(out)
-    with locked(out):
-        st = open_store(spec, None if spec == "memory" else out)
+    home, spec, dictionaries = check_build(out_dir, store, actors, cluster)
+    with home.locked():
+        st = open_store(spec)  # not the home's: a rebuild starts from an empty memory store
         try:
             read = read or read_articles(paths)
             if cluster:
@@ -202,14 +182,12 @@ def build(paths: Iterable[str | Path], out_dir: str | Path = "out", model: str |
                 extraction = run_extraction(read.articles, model=model, n_process=n_process, progress=progress,
                                             dictionaries=dictionaries)
             extraction.skipped = read.skipped
-            for iri in list(st.graphs()):
-                st.drop(iri)
+            st.drop_all(list(st.graphs()))
             ontology = new_graph()
             add_ontology(ontology)
-            st.put(ONTOLOGY_GRAPH, ontology)
-            for article_id, graph in _article_graphs(extraction, dictionaries).items():
-                st.put(article_graph_iri(article_id), graph)
-            paths_out = _write_outputs(st, out, [c.as_dict() for c in extraction.claims], dictionaries)
+            st.put_all({ONTOLOGY_GRAPH: ontology} | {article_graph_iri(a): g for a, g in
+                                                     _article_graphs(extraction, dictionaries).items()})
+            paths_out = home.write(st, [c.as_dict() for c in extraction.claims], dictionaries)
         finally:
             st.close()
     return BuildResult(extraction, *paths_out, read.skipped, store=spec, added=len(extraction.articles))
@@ -224,25 +202,24 @@ def add(paths: Iterable[str | Path], out_dir: str | Path = "out", model: str | N
         StoreError: ``out_dir`` is not a home, its store cannot be found, or another command holds it.
     """
     from kg.gazetteer.config import dictionaries_for
-    from kg.graph.home import home_spec, locked
-    from kg.graph.store import article_graph_iri, open_store
+    from kg.graph.store import article_graph_iri
+    from kg.home import Home
 
-    out = Path(out_dir)
-    spec = home_spec(out, store)
-    dictionaries = dictionaries_for(actors, home=out)
+    home = Home(out_dir)
+    spec = home.store_spec(store)
+    dictionaries = dictionaries_for(actors, home=home.path)
     load_gazetteer(dictionaries=dictionaries)
-    with locked(out):
-        st = open_store(spec, out, create=False)
+    with home.locked():
+        st = home.open_store(spec)
         try:
             read = read_articles(paths)
             present = st.article_ids()
             new = [a for a in read.articles if a.id not in present]
             extraction = run_extraction(new, model=model, progress=progress, dictionaries=dictionaries)
             extraction.skipped = read.skipped
-            for article_id, graph in _article_graphs(extraction, dictionaries).items():
-                st.put(article_graph_iri(article_id), graph)
-            claims = [c for c in _read_claims(out) if c["doc"] not in {a.id for a in new}]
-            paths_out = _write_outputs(st, out, claims + [c.as_dict() for c in extraction.claims], dictionaries)
+            st.put_all({article_graph_iri(a): g for a, g in _article_graphs(extraction, dictionaries).items()})
+            claims = [c for c in home.read_claims() if c["doc"] not in {a.id for a in new}]
+            paths_out = home.write(st, claims + [c.as_dict() for c in extraction.claims], dictionaries)
         finally:
             st.close()
     return BuildResult(extraction, *paths_out, read.skipped, store=spec, added=len(new),
@@ -269,46 +246,25 @@ def remove(article_ids: Iterable[str], out_dir: str | Path = "out", store: str |
     Raises:
         StoreError: ``out_dir`` is not a home, its store cannot be found, or another command holds it.
     """
-    from kg.graph.home import home_spec, locked
-    from kg.graph.store import article_graph_iri, open_store
+    from kg.graph.store import article_graph_iri
+    from kg.home import Home
 
-    out = Path(out_dir)
-    spec = home_spec(out, store)
-    with locked(out):
-        st = open_store(spec, out, create=False)
+    home = Home(out_dir)
+    spec = home.store_spec(store)
+    with home.locked():
+        st = home.open_store(spec)
         try:
             gone = _match_ids(article_ids, st.article_ids())
-            for article_id in gone:
-                st.drop(article_graph_iri(article_id))
-            claims = [c for c in _read_claims(out) if c["doc"] not in set(gone)]
-            paths_out = _write_outputs(st, out, claims)
+            st.drop_all(article_graph_iri(a) for a in gone)
+            claims = [c for c in home.read_claims() if c["doc"] not in set(gone)]
+            paths_out = home.write(st, claims)
         finally:
             st.close()
     return BuildResult(Extraction(), *paths_out, [], store=spec, removed=len(gone))
 
 
 def export(home: str | Path, path: str | Path, store: str | None = None, fmt: str | None = None) -> Path:
-    """``kg export``: write the graph of home ``home`` to ``path`` by extension, or with ``fmt``
-    ``plover`` or ``cameo`` its claims as event records (``kg.events``, one JSON line per claim).
+    """``kg export``: :meth:`kg.home.Home.export` of home ``home``."""
+    from kg.home import Home
 
-    Raises:
-        StoreError: ``home`` is not a home, its store cannot be found, or ``path`` cannot be written.
-        InputError: unknown ``fmt``.
-    """
-    from kg.graph.export import export as run_export
-    from kg.graph.home import home_spec, require_home
-    from kg.graph.store import open_store
-
-    home, path = Path(home), Path(path)
-    if fmt is not None:
-        from kg.events import write_events
-        from kg.gazetteer.config import home_dictionaries
-
-        require_home(home)
-        return write_events(_read_claims(home), load_gazetteer(dictionaries=home_dictionaries(home)), path, fmt)
-    st = open_store(home_spec(home, store), home, create=False)
-    try:
-        trig = st.trig() if path.suffix.lower() == ".trig" else None
-        return run_export(st.union(), path, trig)
-    finally:
-        st.close()
+    return Home(home).export(path, fmt, store)

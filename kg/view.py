@@ -35,13 +35,6 @@ _CAMP_COLOUR = [("#e45756", "#4c78a8"), ("#f58518", "#54a24b"), ("#b279a2", "#ee
                 ("#ff9da6", "#8c6d31")]
 _NO_CAMP = "#d0d0d0"
 EDGE_KINDS = {"alliance": "#2ca02c", "contact": "#8c8c8c", "tension": "#d62728"}
-_QUERY = """
-SELECT ?claim ?s ?o ?rel ?pol ?evidence ?conf ?art ?title ?date ?cdate ?url ?mod ?aid WHERE {
-  ?claim a kg:Claim ; kg:subject ?s ; kg:object ?o ; kg:relationType ?rel ; kg:polarity ?pol ;
-         kg:evidence ?evidence ; kg:confidence ?conf ; kg:modality ?mod ; prov:wasDerivedFrom ?art .
-  OPTIONAL { ?art dcterms:title ?title } OPTIONAL { ?art dcterms:date ?date } OPTIONAL { ?art schema:url ?url }
-  OPTIONAL { ?art kg:articleId ?aid } OPTIONAL { ?claim kg:articleDate ?cdate }
-}"""
 
 
 def _kind(graph: Graph, node: Any) -> str:
@@ -49,11 +42,6 @@ def _kind(graph: Graph, node: Any) -> str:
         if (node, RDF.type, getattr(KG, kind)) in graph:
             return kind
     return "Organization"
-
-
-def _row_key(row: list) -> tuple:
-    """Rows in a fixed order (the engine's is not), so the page is the same on every run."""
-    return tuple("" if v is None else str(v) for v in row)
 
 
 def edge_kind(relation: str, polarity: int) -> str:
@@ -109,19 +97,17 @@ def view_data(graph: Graph, max_nodes: int = 300, min_claims: int = 2) -> dict:
     from rdflib.namespace import SKOS
 
     from kg.analyze import component_camps
-    from kg.graph.query import run_query
+    from kg.graph.claims import claim_rows
 
-    rows = run_query(graph, _QUERY).rows
     edges: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     degree: dict[str, int] = defaultdict(int)
-    for _claim, s, o, rel, pol, evidence, conf, art, title, date, cdate, url, mod, aid in sorted(rows, key=_row_key):
-        if str(mod).endswith("Hypothetical"):
+    for row in claim_rows(graph):
+        if row.hypothetical:
             continue
-        relation = str(rel).rsplit("#", 1)[-1]
-        edges[(str(s), str(o), edge_kind(relation, int(pol)))].append({
-            "relation": relation, "evidence": str(evidence), "confidence": float(conf),
-            "article": str(aid or str(art).rsplit("/", 1)[-1]), "title": str(title or ""),
-            "date": str(cdate or date or ""), "url": str(url or ""),
+        edges[(row.subject, row.object, edge_kind(row.relation, row.polarity))].append({
+            "relation": row.relation, "evidence": row.evidence, "confidence": float(row.confidence),
+            "article": row.article_id or row.article.rsplit("/", 1)[-1], "title": row.title or "",
+            "date": str(row.claim_date or row.date or ""), "url": row.url or "",
         })
     for s, o, _ in edges:
         degree[s] += 1

@@ -63,3 +63,25 @@ def test_a_document_without_relations_counts_what_is_predicted_there() -> None:
     scores = score_predictions(gold, pred)
     assert "quiet" in scores.per_doc and scores.per_doc["quiet"]["pred"] == 1
     assert scores.strict[0] == 0.5  # one of the two predictions is right
+
+
+def _jsonl(path: Path, records: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_evaluate_paths_scores_a_predictions_file(tmp_path) -> None:
+    from kg.evaluate import evaluate_paths
+
+    preds = [{"doc": "d", "subject": "Ankara", "relation": "criticizes", "object": "Sweden", "polarity": -1}]
+    scores, skipped = evaluate_paths(_jsonl(tmp_path / "gold.jsonl", GOLD), [_jsonl(tmp_path / "p.jsonl", preds)])
+    assert skipped == [] and scores.per_doc["d"]["tp"] == 1 and scores.strict[0] == 1.0
+
+
+def test_evaluate_paths_extracts_from_articles(tmp_path) -> None:
+    from kg.evaluate import evaluate_paths
+
+    (tmp_path / "d.txt").write_text("Turkey criticized Sweden on Monday.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    scores, skipped = evaluate_paths(_jsonl(tmp_path / "gold.jsonl", GOLD), [tmp_path / "d.txt", tmp_path / "empty.txt"])
+    assert scores.per_doc["d"]["tp"] == 1 and [Path(s.path).name for s in skipped] == ["empty.txt"]

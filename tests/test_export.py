@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 from rdflib import Graph
 
-from kg.graph.export import export
+from kg.export import export
 from kg.graph.model import actor_iri
 
 SENTENCES = ["Kenya supports Uganda.", "Kenya criticizes Uganda.", "Uganda attacks Sudan.", "Sudan opposes peace.",

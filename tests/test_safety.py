@@ -117,15 +117,16 @@ def test_kill_while_writing_leaves_the_previous_home(home, tmp_path) -> None:
 
 
 def test_an_interrupted_commit_is_finished(home) -> None:
-    from kg.graph.home import commit_files, locked
+    from kg.home import Home
 
     out, _ = home
     (out / ".kg-commit").mkdir()
     (out / ".kg-commit" / "claims.jsonl").write_text("", encoding="utf-8")  # moved in before graph.ttl, say
-    with locked(out):
+    home = Home(out)
+    with home.locked():
         assert not (out / ".kg-commit").exists()
         assert (out / "claims.jsonl").read_text(encoding="utf-8") == ""
-        commit_files(out, {"claims.jsonl": "x\n"})
+        home.commit({"claims.jsonl": "x\n"})
     assert (out / "claims.jsonl").read_text(encoding="utf-8") == "x\n"
 
 

@@ -11,6 +11,7 @@ from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from kg.graph import load_graph
+from kg.graph.stores.memory import MemoryStore
 from kg.pipeline import add, build, remove
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -189,3 +190,159 @@ def test_trig_is_sorted_with_bound_prefixes(seed_build) -> None:
 
     names = re.findall(r"^(<[^>]+>|d:\S+) \{", text, re.M)
     assert len(names) == 3 and names == sorted(names)
+
+
+class EchoStore(MemoryStore):
+    """A store registered under a scheme of its own, as a new backend would be."""
+
+    scheme = "echo"
+    usage = "echo:NAME"
+
+    @classmethod
+    def open(cls, location: str, home: Path | None, create: bool) -> EchoStore:
+        store = super().open("", home, create)
+        store.location = location
+        return store
+
+
+def test_a_new_backend_is_one_registered_class(corpora, tmp_path) -> None:
+    from kg.graph.store import _REGISTRY, open_store, register_store
+
+    a, _ = corpora
+    register_store("echo", __name__, "EchoStore")
+    try:
+        store = open_store("echo:x", tmp_path)
+        assert isinstance(store, EchoStore) and store.spec == "echo:x"
+        build([a], tmp_path / "home", store="echo:x")
+        assert (tmp_path / "home" / ".kg-store").read_text(encoding="utf-8") == "echo:x\n"
+        assert (tmp_path / "home" / "graph.trig").exists()  # what the class asked its home to keep
+    finally:
+        del _REGISTRY["echo"]
+    from kg.errors import StoreError
+
+    with pytest.raises(StoreError, match="unknown store 'echo:x'; use memory, oxigraph:DIR, sparql:URL"):
+        open_store("echo:x")
+
+
+@pytest.mark.parametrize(("spec", "message"), [("memory:out", "memory takes no location"),
+                                               ("sparql:", "needs the endpoint's URL")])
+def test_a_malformed_location_is_one_line_error(tmp_path, spec: str, message: str) -> None:
+    from kg.errors import StoreError
+    from kg.graph.store import open_store
+
+    with pytest.raises(StoreError, match=message):
+        open_store(spec, tmp_path)
+
+
+class DroppingProxy:
+    """A local HTTP proxy in front of a SPARQL server that drops the connection of the first
+    ``drops`` update requests: ``after`` the server has applied one (its answer never arrives), or
+    ``before`` forwarding it."""
+
+    def __init__(self, upstream: str, drops: int, when: str) -> None:
+        import socket
+        import threading
+
+        self.host, self.port = upstream.removeprefix("http://").split(":")
+        self.drops, self.when, self.dropped, self.updates = drops, when, 0, []
+        self.server = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.server.getsockname()[1]}"
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                client, _ = self.server.accept()
+            except OSError:
+                return
+            with client:
+                self._handle(client)
+
+    @staticmethod
+    def _read_request(sock) -> bytes:  # type: ignore[no-untyped-def]
+        data = b""
+        while b"\r\n\r\n" not in data:
+            data += sock.recv(65536)
+        head, _, body = data.partition(b"\r\n\r\n")
+        length = next((int(line.split(b":", 1)[1]) for line in head.split(b"\r\n")
+                       if line.lower().startswith(b"content-length:")), 0)
+        while len(body) < length:
+            body += sock.recv(65536)
+        return head + b"\r\n\r\n" + body
+
+    def _handle(self, client) -> None:  # type: ignore[no-untyped-def]
+        import socket
+
+        request = self._read_request(client)
+        update = request.startswith(b"POST /update")
+        if update:
+            self.updates.append(len(request.partition(b"\r\n\r\n")[2]))
+        drop = update and self.dropped < self.drops
+        if drop and self.when == "before":
+            self.dropped += 1
+            return
+        with socket.create_connection((self.host, int(self.port))) as upstream:
+            upstream.sendall(request)
+            response = b""
+            while chunk := upstream.recv(65536):
+                response += chunk
+        if drop:
+            self.dropped += 1  # applied by the server; the client never hears
+            return
+        client.sendall(response)
+
+    def close(self) -> None:
+        self.server.close()
+
+
+def _server_graphs(url: str) -> dict[str, int]:
+    import urllib.parse
+    import urllib.request
+
+    query = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+    req = urllib.request.Request(f"{url}/query?" + urllib.parse.urlencode({"query": query}),
+                                 headers={"Accept": "application/sparql-results+json"})
+    with urllib.request.urlopen(req, timeout=30) as resp:
+        rows = json.load(resp)["results"]["bindings"]
+    return {r["g"]["value"]: int(r["n"]["value"]) for r in rows}
+
+
+@pytest.mark.server
+@pytest.mark.parametrize("when", ["after", "before"])
+def test_bulk_load_is_batched_and_survives_dropped_connections(oxigraph_server, when: str) -> None:
+    import gzip
+
+    from rdflib import BNode, Literal, URIRef
+
+    from kg.graph.store import open_store
+
+    local = Dataset()
+    local.parse(data=gzip.decompress((Path(__file__).parent / "data/golden/dev2.trig.gz").read_bytes()).decode(), format="trig")
+    graphs = {g.identifier: g for g in local.graphs() if len(g)}
+    blank = Graph()  # a blank node is inserted afresh by every request: a replayed INSERT alone would copy it
+    blank.add((BNode(), URIRef("https://kg.dev/ontology#note"), Literal("x")))
+    graphs[URIRef("https://kg.dev/id/graph/blank")] = blank
+    proxy = DroppingProxy(oxigraph_server, drops=2, when=when)
+    try:
+        store = open_store(f"sparql:{proxy.url}")
+        store.batch_bytes = 60_000  # type: ignore[attr-defined]
+        store.put_all(graphs)
+        store.put_all(graphs)  # loading again replaces, never adds
+    finally:
+        proxy.close()
+    assert proxy.dropped == 2
+    assert len(proxy.updates) >= 2 * 6 + 2 and max(proxy.updates) <= 60_000 + max(
+        len(g.serialize(format="nt").encode()) + 200 for g in graphs.values())
+    assert _server_graphs(oxigraph_server) == {str(iri): len(g) for iri, g in graphs.items()}
+
+
+@pytest.mark.server
+def test_a_refused_update_is_one_line_error(oxigraph_server) -> None:
+    from kg.errors import StoreError
+    from kg.graph.store import open_store
+
+    store = open_store(f"sparql:{oxigraph_server}")
+    with pytest.raises(StoreError, match=r"update refused \(HTTP 400") as info:
+        store.update("INSERT DATA { <a> <b> }")  # type: ignore[attr-defined]
+    assert "\n" not in str(info.value)

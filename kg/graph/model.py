@@ -9,16 +9,12 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS, XSD
 
 from kg.gazetteer import Gazetteer
-from kg.graph.namespace import DATA, KG
+from kg.graph.namespace import DATA, KG, PREFIXES, SCHEMA, WD
 from kg.records import Actor, ActorKind, Article, Claim, Modality
 from kg.text import slugify
 
 __all__ = ["build_graph", "actor_iri", "issue_iri", "article_iri", "claim_iri", "new_graph", "bind_prefixes", "SCHEMA", "WD"]
 
-from rdflib import Namespace
-
-SCHEMA = Namespace("https://schema.org/")
-WD = Namespace("http://www.wikidata.org/entity/")
 _KIND = {ActorKind.PERSON: KG.Person, ActorKind.STATE: KG.State, ActorKind.ORGANIZATION: KG.Organization, ActorKind.GROUP: KG.Group}
 _MODALITY = {Modality.ASSERTED: KG.Asserted, Modality.NEGATED: KG.Negated, Modality.HYPOTHETICAL: KG.Hypothetical, Modality.REPORTED: KG.Reported}
 
@@ -42,8 +38,7 @@ def claim_iri(claim: Claim) -> URIRef:
 
 def bind_prefixes(g: Graph) -> Graph:
     """Bind the project's prefixes on ``g`` (a graph or a dataset), so serialisations never invent ``ns1:``."""
-    for prefix, ns in (("kg", KG._NS), ("d", DATA), ("prov", PROV), ("schema", SCHEMA), ("skos", SKOS),
-                       ("dcterms", DCTERMS), ("owl", OWL), ("wd", WD)):
+    for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
     return g
 
@@ -154,14 +149,23 @@ def build_graph(articles: Iterable[tuple[Article, float | None]], claims: Iterab
         actors: every actor a claim mentions (gazetteer or new).
         gaz: the gazetteer, to add the states and bodies the actors act for.
         graph: add into this graph instead of a new in-memory one.
+
+    Each article gets its pair-stance summary (:mod:`kg.graph.summary`) of the claims given here.
     """
+    from kg.graph.summary import summary_literal
+
     g = graph if graph is not None else new_graph()
     if with_ontology:
         add_ontology(g)
+    by_doc: dict[str, list[Claim]] = {}
     for article, spun in articles:
         add_article(g, article, spun)
+        by_doc[article.id] = []
     for actor in actors:
         _add_actor(g, actor, gaz)
     for claim in claims:
         add_claim(g, claim)
+        by_doc.setdefault(claim.doc, []).append(claim)
+    for doc, doc_claims in by_doc.items():
+        g.add((article_iri(doc), KG.pairStances, summary_literal(doc_claims)))
     return g

@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DefinedNamespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
+
+__all__ = ["KG", "DATA", "SCHEMA", "WD", "PREFIXES", "sparql_prologue"]
 
 DATA = Namespace("https://kg.dev/id/")
+SCHEMA = Namespace("https://schema.org/")
+WD = Namespace("http://www.wikidata.org/entity/")
 
 
 class KG(DefinedNamespace):
@@ -66,3 +70,21 @@ class KG(DefinedNamespace):
     endDate: URIRef
     spunScore: URIRef
     articleId: URIRef
+    pairStances: URIRef
+
+
+# The one list of the project's prefixes: bound on every graph it writes (``model.bind_prefixes``)
+# and declared before every query it runs (``query.run_query``).
+PREFIXES: dict[str, str] = {
+    "kg": str(KG._NS), "d": str(DATA), "rdf": str(RDF), "rdfs": str(RDFS), "skos": str(SKOS), "prov": str(PROV),
+    "dcterms": str(DCTERMS), "schema": str(SCHEMA), "xsd": str(XSD), "owl": str(OWL), "wd": str(WD),
+}
+
+
+def sparql_prologue() -> str:
+    """``PREFIX`` lines for :data:`PREFIXES`, one a line.
+
+    >>> sparql_prologue().splitlines()[0]
+    'PREFIX kg: <https://kg.dev/ontology#>'
+    """
+    return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())

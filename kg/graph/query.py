@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
@@ -13,20 +16,12 @@ from rdflib.query import Result
 
 from kg.errors import KGError, QueryError
 from kg.gazetteer import ONTOLOGY_DIR
+from kg.graph.namespace import sparql_prologue
 
 __all__ = ["QueryResult", "run_query", "named_queries", "NamedQuery"]
 
 QUERY_DIR = ONTOLOGY_DIR / "queries"
-PREFIXES = """PREFIX kg: <https://kg.dev/ontology#>
-PREFIX d: <https://kg.dev/id/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX schema: <https://schema.org/>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-"""
+PREFIXES = sparql_prologue()
 
 
 @dataclass(frozen=True)
@@ -53,12 +48,11 @@ def named_queries() -> dict[str, NamedQuery]:
 
 @dataclass
 class QueryResult:
-    """Rows of a SELECT (``vars``, ``rows``), a boolean for ASK, or a graph for CONSTRUCT/DESCRIBE."""
+    """Rows of a SELECT (``vars``, ``rows``), one row ``[answer]`` under ``ask`` for ASK, or a graph for CONSTRUCT/DESCRIBE."""
 
     vars: list[str]
     rows: list[list[Any]]
     graph: Graph | None = None
-    boolean: bool | None = None
     raw: Result | None = None
 
     def to_csv(self) -> str:
@@ -147,33 +141,31 @@ def _json_term(term: Any) -> dict:
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
+_FROM_LEXICAL: dict[str, Callable[[str], Any]] = {
+    **dict.fromkeys((_XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger",
+                                         "negativeInteger")), int),
+    _XSD + "decimal": Decimal, _XSD + "double": float, _XSD + "float": float,
+    _XSD + "boolean": lambda v: v in ("true", "1"), _XSD + "date": dt.date.fromisoformat,
+}
+
+
 def _py(term: Any) -> Any:
-    """A Python value for an Oxigraph term: IRIs as strings, typed literals as numbers, dates, booleans."""
-    import datetime as dt
-    from decimal import Decimal
+    """A Python value for an Oxigraph term: IRIs as strings, typed literals as numbers, dates, booleans.
 
-    import pyoxigraph
-
+    Called for every cell of a large result, so it does no more than a dictionary lookup per term.
+    """
     if term is None:
         return None
-    if isinstance(term, pyoxigraph.Literal):
-        dtype = term.datatype.value.removeprefix(_XSD)
-        value = term.value
-        try:
-            if dtype in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger", "negativeInteger"):
-                return int(value)
-            if dtype == "decimal":
-                return Decimal(value)
-            if dtype in ("double", "float"):
-                return float(value)
-            if dtype == "boolean":
-                return value in ("true", "1")
-            if dtype == "date":
-                return dt.date.fromisoformat(value)
-        except ValueError:
-            return value
-        return value
-    return term.value  # NamedNode, BlankNode
+    datatype = getattr(term, "datatype", None)  # only a Literal has one
+    if datatype is None:
+        return term.value  # NamedNode, BlankNode
+    convert = _FROM_LEXICAL.get(datatype.value)
+    if convert is None:
+        return term.value
+    try:
+        return convert(term.value)
+    except (ValueError, ArithmeticError):  # an ill-typed literal stays as its text
+        return term.value
 
 
 def _oxigraph(graph: Graph) -> Any:
@@ -303,7 +295,7 @@ def run_query(graph: Graph, query: str, params: dict[str, str] | None = None) ->
     except Exception as exc:  # pyparsing / rdflib raise many types for a bad query
         raise _syntax_error(exc, offset) from exc
     if result.type == "ASK":
-        return QueryResult(["ask"], [[bool(result.askAnswer)]], boolean=bool(result.askAnswer), raw=result)
+        return QueryResult(["ask"], [[bool(result.askAnswer)]], raw=result)
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         from kg.graph.model import new_graph
 
