@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sized
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,9 +29,10 @@ if TYPE_CHECKING:
     from kg.pipeline import Extraction
     from kg.records import Article
 
-__all__ = ["parse_cluster", "ModelPlugin", "run_distributed", "batches", "BATCH_SIZE"]
+__all__ = ["parse_cluster", "ModelPlugin", "run_distributed", "batches", "BATCH_SIZE", "IN_FLIGHT"]
 
 BATCH_SIZE = 16  # articles per task: large enough to keep nlp.pipe batching, small enough to balance
+IN_FLIGHT = 3  # tasks per worker submitted at a time: one running, the next ones queued on the worker
 _LOCAL = re.compile(r"local:(\d+)")
 _REMOTE = re.compile(r"tcp://[^\s:/]+:\d+")
 
@@ -121,10 +122,12 @@ def run_distributed(articles: Iterable[Article], cluster: str, model: str | None
     """Parse and extract ``articles`` on a Dask cluster (``local:N`` or ``tcp://HOST:PORT``).
 
     Returns the same :class:`kg.pipeline.Extraction` as :func:`kg.pipeline.run_extraction` would.
+    ``articles`` is consumed as a stream: batches are submitted as earlier ones finish, at most
+    ``IN_FLIGHT`` per worker at a time, so neither the client nor the scheduler holds the corpus.
 
     Args:
         batch_size: articles per task; by default at most ``BATCH_SIZE``, fewer when that gives
-            every worker at least two tasks.
+            every worker at least two tasks (when the number of articles is known).
 
     Raises:
         KGError: a malformed cluster spec, Dask not installed, or no scheduler at the address.
@@ -134,18 +137,33 @@ def run_distributed(articles: Iterable[Article], cluster: str, model: str | None
     target = parse_cluster(cluster)
     distributed = _distributed()
     started = time.perf_counter()
-    articles = list(articles)
     client = _client(distributed, target)
+    parts: dict[int, Extraction] = {}
     try:
         workers = max(1, sum(client.nthreads().values()))
-        size = batch_size or max(1, min(BATCH_SIZE, -(-len(articles) // (2 * workers))))
-        work = list(batches(articles, size))
-        parts: list[Extraction | None] = [None] * len(work)
+        size = batch_size or (max(1, min(BATCH_SIZE, -(-len(articles) // (2 * workers)))) if isinstance(articles, Sized)
+                              else BATCH_SIZE)
         client.register_plugin(ModelPlugin(model), name=ModelPlugin.name)
-        futures = client.map(_extract_batch, work, model=model, dictionaries=tuple(str(d) for d in dictionaries), pure=False)
-        index = {future.key: i for i, future in enumerate(futures)}
-        for future, part in distributed.as_completed(futures, with_results=True):
-            parts[index[future.key]] = part
+        work = enumerate(batches(articles, size))
+        names = tuple(str(d) for d in dictionaries)
+        index: dict[str, int] = {}  # future key -> batch number
+        running = distributed.as_completed(with_results=True)
+
+        def submit() -> bool:
+            item = next(work, None)
+            if item is None:
+                return False
+            future = client.submit(_extract_batch, item[1], model, names, pure=False)
+            index[future.key] = item[0]
+            running.add(future)
+            return True
+
+        for _ in range(IN_FLIGHT * workers):
+            if not submit():
+                break
+        for future, part in running:
+            parts[index.pop(future.key)] = part
+            submit()
             if progress:
                 progress(len(part.articles))
     finally:
@@ -154,8 +172,8 @@ def run_distributed(articles: Iterable[Article], cluster: str, model: str | None
         if isinstance(target, int) and cluster_obj is not None:
             cluster_obj.close()
     out = Extraction()
-    for part in parts:
-        assert part is not None  # every future has reported
+    for i in range(len(parts)):
+        part = parts[i]  # every submitted batch has reported
         out.articles.extend(part.articles)
         out.claims.extend(part.claims)
         for ident, actor in part.actors.items():

@@ -122,9 +122,9 @@ class NameGuard:
             and word.ent_type_ not in _NOT_NAMES
 
     @staticmethod
-    def _titlecase_sentence(span: Span, covered: set[int]) -> bool:
+    def _titlecase_sentence(sent: Span, covered: set[int]) -> bool:
         """A headline in title case ("Trump Slams Iran Over Deal"): its capitals say nothing about names."""
-        words = [t for t in span.sent if t.is_alpha and len(t) > 3 and not t.ent_type_ and t.i not in covered]
+        words = [t for t in sent if t.is_alpha and len(t) > 3 and not t.ent_type_ and t.i not in covered]
         return len(words) >= 3 and sum(t.is_title for t in words) >= 0.7 * len(words)
 
     def _name_like(self, token: Token, covered: set[int]) -> bool:
@@ -168,6 +168,7 @@ class NameGuard:
         extra: list[Span] = []  # entities the guard makes (a new person's full name)
         deferred: list[Span] = []
         us_context: bool | None = None
+        headlines: dict[int, bool] = {}  # sentence start -> title-case headline
         for m in matches:
             reading, value = self._parts(m)
             if reading in ("issue", "media"):
@@ -179,7 +180,10 @@ class NameGuard:
             prev = doc[m.start - 1] if m.start > 0 else None
             if kind is ActorKind.PERSON and prev is not None and prev.lower_ in self.determiners:
                 continue  # "the Moon", "a Johnson"
-            headline = self._titlecase_sentence(m, covered)
+            sent = m.sent
+            headline = headlines.get(sent.start)
+            if headline is None:  # one answer per sentence: it reads the whole sentence
+                headline = headlines[sent.start] = self._titlecase_sentence(sent, covered)
             longer = inside.get(m.start)
             full_name = kind is ActorKind.PERSON and reading != "surname" and len(m) > 1
             if longer is not None and not full_name and (longer.start < m.start or longer.end > m.end) and not headline \

@@ -1,8 +1,9 @@
 """Wire the stages: articles -> parsed docs -> claims -> graph and outputs."""
 from __future__ import annotations
 
+import dataclasses
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,7 +14,7 @@ from kg.ingest import ReadResult, Skip, read_articles
 from kg.lexicon import load_lexicon
 from kg.nlp import load_nlp
 from kg.records import Actor, ActorKind, Article, Claim, Modality
-from kg.spin import normalise
+from kg.spin import OffsetMap, normalise
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -26,7 +27,8 @@ __all__ = ["Extraction", "run_extraction", "build", "BuildResult", "filter_claim
 
 @dataclass
 class Extraction:
-    """Everything extracted from a set of articles."""
+    """Everything extracted from a set of articles. ``articles`` are the articles extracted, in
+    input order, without their text (``Article.text`` is ``""``): a large corpus is not held in memory."""
 
     articles: list[Article] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
@@ -46,22 +48,29 @@ class Extraction:
 def run_extraction(articles: Iterable[Article], model: str | None = None, batch_size: int = 16, n_process: int = 1,
                    progress: Callable[[int], None] | None = None, dictionaries: Sequence[str | Path] = ()) -> Extraction:
     """Parse and extract every article (spaCy ``nlp.pipe`` in batches, optionally multi-process),
-    with the built-in gazetteer extended by the user actor ``dictionaries``."""
+    with the built-in gazetteer extended by the user actor ``dictionaries``.
+
+    ``articles`` is consumed as a stream: only the batches being parsed are held (their texts and
+    docs), so memory does not grow with the corpus beyond the claims. The returned articles keep
+    everything but their text (the claims carry their evidence and offsets)."""
     started = time.perf_counter()
     nlp = load_nlp(model, dictionaries)
     gaz = load_gazetteer(dictionaries=dictionaries)
     lex = load_lexicon()
     out = Extraction()
-    prepared = []
-    for article in articles:
-        text, offsets, score = normalise(article.text)
-        prepared.append((article, text, offsets))
-        out.spun[article.id] = score
-    texts = ((text, i) for i, (_, text, _) in enumerate(prepared))
-    for doc, i in nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        article, _, offsets = prepared[i]
+    pending: dict[int, tuple[Article, OffsetMap]] = {}  # articles handed to nlp.pipe, not yet back
+
+    def texts() -> Iterator[tuple[str, int]]:
+        for i, article in enumerate(articles):
+            text, offsets, score = normalise(article.text)
+            pending[i] = (article, offsets)
+            out.spun[article.id] = score
+            yield text, i
+
+    for doc, i in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+        article, offsets = pending.pop(i)
         claims, res = extract_claims(article, doc, gaz, lex, offsets)
-        out.articles.append(article)
+        out.articles.append(dataclasses.replace(article, text=""))
         out.sentences += sum(1 for _ in doc.sents)
         out.claims.extend(claims)
         for claim in claims:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -215,7 +215,6 @@ def stance_timeline(graph: Graph, period: str = "month", pairs: Iterable[tuple[s
     from rdflib import RDFS, URIRef
 
     from kg.graph.namespace import KG
-    from kg.graph.query import run_query
     from kg.graph.resolve_param import resolve_param
 
     period_of(None, period)  # check the name before reading the graph
@@ -230,18 +229,28 @@ def stance_timeline(graph: Graph, period: str = "month", pairs: Iterable[tuple[s
             wanted.add((x, y) if x < y else (y, x))
     acc: dict[tuple[str, str, str], list] = defaultdict(lambda: [Decimal(0), 0, 0, []])
     undated = 0
-    for claim, s, o, pol, conf, date, doc, rel, text, start in run_query(graph, _CLAIMS).rows:
+    periods: dict[dt.date | None, str] = {}  # a few hundred dates among tens of thousands of claims
+    weights: dict[Any, Decimal] = {}  # confidence -> Decimal, exactly as written in the graph
+    for row in _claim_rows(graph):
+        s, o = row[1], row[2]
         x, y = state.get(s, s), state.get(o, o)
         pair_key = (x, y) if x < y else (y, x)
         if x == y or (wanted is not None and pair_key not in wanted):
             continue
+        date = row[5]
         day = date if isinstance(date, dt.date) else None
         undated += day is None
-        cell = acc[(period_of(day, period), *pair_key)]
-        cell[0] += int(pol) * Decimal(str(conf))
-        cell[1 if int(pol) > 0 else 2] += 1
-        cell[3].append((int(start), Evidence(str(claim), str(doc or ""), day, labels.get(s, s), str(rel).rsplit("#", 1)[-1],
-                                             labels.get(o, o), int(pol), float(conf), str(text))))
+        when = periods.get(day)
+        if when is None:
+            when = periods[day] = period_of(day, period)
+        cell = acc[(when, *pair_key)]
+        pol, conf = int(row[3]), row[4]
+        weight = weights.get(conf)
+        if weight is None:
+            weight = weights[conf] = Decimal(str(conf))
+        cell[0] += pol * weight
+        cell[1 if pol > 0 else 2] += 1
+        cell[3].append(row)  # made into Evidence only if the cell is a change
     order = sorted(acc, key=lambda k: (k[0] == UNDATED, k))
     out = Timeline(period, undated=undated)
     last: dict[tuple[str, str], tuple[str, Decimal]] = {}
@@ -256,11 +265,46 @@ def stance_timeline(graph: Graph, period: str = "month", pairs: Iterable[tuple[s
         kind = _change(prev[1] if prev else None, total)
         if kind is None:
             continue
-        evidence = tuple(e for _, e in sorted(found, key=lambda f: (f[1].date, f[1].doc, f[0], f[1].claim))
-                         if e.polarity == _sign(total))
+        sign = _sign(total)
+        made = [(int(row[9]), _evidence(row, labels)) for row in found if int(row[3]) == sign]
+        evidence = tuple(e for _, e in sorted(made, key=lambda f: (f[1].date, f[1].doc, f[0], f[1].claim)))
         out.changes.append(Change(when, a, b, stance.a_label, stance.b_label, kind,
                                   float(round(prev[1], 3)) if prev else None, prev[0] if prev else None, stance.stance, evidence))
     return out
+
+
+def _evidence(row: tuple, labels: dict[str, str]) -> Evidence:
+    claim, s, o, pol, conf, date, doc, rel, text, _ = row
+    return Evidence(str(claim), str(doc or ""), date if isinstance(date, dt.date) else None, labels.get(s, s),
+                    str(rel).rsplit("#", 1)[-1], labels.get(o, o), int(pol), float(conf), str(text))
+
+
+def _claim_rows(graph: Graph) -> Iterator[tuple]:
+    """The rows of ``_CLAIMS`` as Python values (as :func:`kg.graph.query.run_query` gives them).
+
+    On a graph backed by Oxigraph the query is answered by the store directly, each solution taken
+    as a tuple and each distinct typed literal (confidences, dates, offsets) converted once: on the
+    graph of 10,000 articles that is several times faster than a cell-by-cell conversion.
+    """
+    from kg.graph.query import PREFIXES, _oxigraph, _py, run_query
+
+    inner = _oxigraph(graph)
+    if inner is None:
+        yield from (tuple(row) for row in run_query(graph, _CLAIMS).rows)
+        return
+    typed: dict[Any, Any] = {}
+
+    def value(term: Any) -> Any:
+        if term is None:
+            return None
+        found = typed.get(term)
+        if found is None:
+            found = typed[term] = _py(term)
+        return found
+
+    for claim, s, o, pol, conf, date, doc, rel, text, start in inner.query(PREFIXES + _CLAIMS, use_default_graph_as_union=True):
+        yield (claim.value, s.value, o.value, value(pol), value(conf), value(date), None if doc is None else doc.value,
+               rel.value, text.value, value(start))
 
 
 def _change(before: Decimal | None, after: Decimal) -> ChangeKind | None:

