@@ -320,6 +320,13 @@ CASES = [
     ("The Dominican Republic, which shares a border with Haiti, deported Haitians.", set(),
      {("Dominican Republic", "cooperates", "Haiti")}),
     ("Kosovo says the rule targets no community.", set(), {("Kosovo", "criticizes", "community")}),
+    # whoever is relied on for something gives it; a vassal cooperates
+    ("Belarus depends on Russia for cheap gas.", {("Russia", "aids", "Belarus")}, set()),
+    ("Pyongyang has become an economic vassal to Beijing.", {("North Korea", "cooperates", "China")}, set()),
+    # a gerund after "in" on a noun is done by the noun's owner; after "to" it is not
+    ("The tenacity of Armenia's army in holding back the Azerbaijani offensive surprised observers.",
+     {("Armenia", "opposes", "Azerbaijan")}, set()),
+    ("Baku would use Moscow's absence to painting Yerevan as intractable.", set(), {("Russia", "criticizes", "Armenia")}),
     # a headline question asserts nothing
     ("Will Rabat, Algiers restore ties?\n\nNo talks are planned.", set(), {("Morocco", "cooperates", "Algeria")}),
 ]

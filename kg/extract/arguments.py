@@ -273,6 +273,13 @@ def _subject_token(verb: Token, lex: Lexicon, hops: int = 4) -> tuple[Token | No
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in words("manner_preps") and head.head.pos_ in ("VERB", "AUX"):
         # "deprived customers of gas by refusing to extend the deal": who deprived refused
         return _subject_token(head.head, lex, hops - 1)[0], True
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("in", "at") and head.head.pos_ == "NOUN":
+        # "the tenacity of Kyiv's forces in holding back the offensive": whose tenacity holds it back
+        noun = head.head
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None) \
+            or next((_pobj(c) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < head.i), None)
+        if owner is not None:
+            return owner, True
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd", "amod") and head.head.i != head.i:
         # "Ukraine was ready to help Y", "stands ready to mediate": the one who is ready does it
         return _subject_token(head.head, lex, hops - 1)[0], True

@@ -143,11 +143,25 @@ def _permission(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[Reading]
         yield Reading(Relation.SUPPORTS, givers, allowed, 0.6, f"{pred.lemma_} to")
 
 
+def _reliance(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[Reading]:
+    """"Europeans who depend on the US for protection": the one relied on for something gives it."""
+    if _lemma(pred, lex) not in words("reliance"):
+        return
+    on = next((c for c in pred.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
+    what = next((c for c in pred.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+    if on is None or what is None or _pobj(what) is None:
+        return
+    givers = [r for r in _arg_refs(_pobj(on), res) if not r.is_issue]
+    takers = [r for r in _agent_refs(_subject_token(pred, lex)[0], res, lex) if not r.is_issue]
+    if givers and takers:
+        yield Reading(Relation.AIDS, givers, takers, 0.6, f"{pred.lemma_} on for")
+
+
 def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: ArticleContext | None = None) -> Iterator[Reading]:
     context = context if context is not None else ArticleContext()
-    permitted = list(_permission(pred, lex, res))
-    if permitted:
-        yield from permitted
+    special = [*_permission(pred, lex, res), *_reliance(pred, lex, res)]
+    if special:
+        yield from special
         return
     relief = list(_relief(pred, lex, res))
     if relief:
