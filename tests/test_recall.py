@@ -314,9 +314,12 @@ CASES = [
     ('"We will not allow Kinshasa to become a battlefield again," Felix Tshisekedi said.', set(),
      {("Felix Tshisekedi", "opposes", "Democratic Republic of the Congo")}),
     ("Sahel juntas turn their backs on ECOWAS as exit becomes final", set(), {("Sahel", "opposes", "ECOWAS")}),
-    # sharing with partners is each way with each partner, not among the partners
+    # sharing with partners runs from the sharer to each partner, exchanging fire runs each way; never among the partners
     ("Japan shared intelligence with South Korea and Australia.",
-     {("Japan", "cooperates", "South Korea"), ("Australia", "cooperates", "Japan")}, {("South Korea", "cooperates", "Australia")}),
+     {("Japan", "cooperates", "South Korea"), ("Japan", "cooperates", "Australia")},
+     {("South Korea", "cooperates", "Australia"), ("Australia", "cooperates", "Japan")}),
+    ("India exchanged fire with Pakistan and China.", {("India", "attacks", "Pakistan"), ("China", "attacks", "India")},
+     {("Pakistan", "attacks", "China")}),
     ("The Dominican Republic, which shares a border with Haiti, deported Haitians.", set(),
      {("Dominican Republic", "cooperates", "Haiti")}),
     ("Kosovo says the rule targets no community.", set(), {("Kosovo", "criticizes", "community")}),

@@ -307,6 +307,8 @@ def _subject_token(verb: Token, lex: Lexicon, hops: int = 4) -> tuple[Token | No
             # second verb on "complained", but it continues what Y did
             return _subject_token(said, lex, hops - 1)[0], True
         return _subject_token(head, lex, hops - 1)[0], True
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i == verb.sent.start:
+        return None, True  # "Asked whether Y would ..., X said": X was asked; the asker is not named
     if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in verb.children):
         # a participle after a relative clause belongs to the main clause ("..., condemning X")
         while head.dep_ in ("relcl", "acl") and head.head.i != head.i:

@@ -42,8 +42,9 @@ def _reciprocal(tok: Token, lex: Lexicon, res: Resolution) -> Iterator[Reading]:
             if rel is not None and pairs and partners:
                 for a in pairs:
                     yield Reading(rel, [a], partners, 0.65, f"{tok.lemma_} {obj.lower_}")
-                for b in partners:
-                    yield Reading(rel, [b], pairs, 0.65, f"{tok.lemma_} {obj.lower_}")
+                if _lemma(tok, lex) not in words("one_way_exchange"):  # "shared intelligence with Y": Y need not share
+                    for b in partners:
+                        yield Reading(rel, [b], pairs, 0.65, f"{tok.lemma_} {obj.lower_}")
                 return
         predicate = f"{tok.lemma_} {obj.lower_}"
     elif tok.pos_ == "VERB" and obj is not None and {obj.lower_, *(c.lower_ for c in obj.children)} in _EACH_OTHER:
