@@ -217,20 +217,22 @@ CASES = [
     ("Mali froze the assets of Niger's ambassador.", set(), {("Mali", "opposes", "Niger")}),
     # an event laid "on" someone blames them; it names no target
     ("Nigerian police blamed the ambush on Boko Haram.", {("Nigeria", "criticizes", "Boko Haram")},
-     {("Nigeria", "attacks", "Boko Haram"), ("Boko Haram", "attacks", "Boko Haram")}),
+     {("Nigeria", "attacks", "Boko Haram")}),
+    # after an event noun, a capital is where the event struck, not who is blamed
+    ("Moscow blamed the drone attack on Kyiv.", set(), {("Russia", "criticizes", "Ukraine")}),
     # a speaker's forecast for their own side is a stated intention; with a condition it is a hypothesis
     ("Albanese said Australia would continue to back Papua New Guinea.", {("Australia", "supports", "Papua New Guinea")}, set()),
     ("Sanchez said Spain would support Morocco if Algeria agreed.", set(), {("Spain", "supports", "Morocco")}),
     # the ready do what they are ready to do; the reluctant refuse it; the likely have not done it
     ("Slovakia stands ready to help Moldova.", {("Slovakia", "aids", "Moldova")}, set()),
-    ("Austria is reluctant to arm Georgia.", set(), {("Austria", "aids", "Georgia")}),
+    ("Austria is reluctant to arm Georgia.", {("Austria", "opposes", "Georgia")}, {("Austria", "aids", "Georgia")}),
     ("Observers said Eritrea is likely to attack Djibouti.", set(), {("Eritrea", "attacks", "Djibouti")}),
     ("Peru and Chile would, if it came to that, be able to fight Bolivia with Brazilian help.", set(),
      {("Brazil", "supports", "Peru"), ("Peru", "attacks", "Bolivia")}),
     # accents dropped by wire copy
     ("The ELN has been negotiating with Bogota since 2022.", {("ELN", "negotiates", "Colombia")}, set()),
     # cutting help is a sanction on whom it went to; a company that says "it would" speaks for itself
-    ("Gazprom said it would cut gas supplies to Armenia.", {("Gazprom", "sanctions", "Armenia")}, set()),
+    ("Gazprom said it would cut gas supplies to Armenia.", {("Gazprom", "threatens", "Armenia")}, set()),
     ("Japan suspended its aid to Myanmar.", {("Japan", "sanctions", "Myanmar")}, {("Japan", "opposes", "aid")}),
     # a body the recogniser missed, named as a subject; the noun after its name is not part of it
     ("The Vetevendosje party has boycotted Serbia's institutions.", {("Vetevendosje", "opposes", "Serbia")}, set()),
@@ -246,7 +248,7 @@ CASES = [
     ("The Taliban answered with a letter urging Pakistan to reopen the border.", {("Taliban", "requests", "Pakistan")}, set()),
     # suspended operations were real; a called-off offensive never happened
     ("The Houthis said they were suspending their operations against Saudi forces.", {("Houthis", "attacks", "Saudi Arabia")}, set()),
-    ("Niger called off its offensive against the ISGS.", set(), {("Niger", "attacks", "ISGS")}),
+    ("Chad called off its offensive against Boko Haram.", set(), {("Chad", "attacks", "Boko Haram")}),
     ("Kazakhstan accused Moscow of weaponising energy against Kyrgyzstan.",
      {("Kazakhstan", "criticizes", "Russia"), ("Russia", "pressures", "Kyrgyzstan")}, set()),
     # "he" and "she" are never a person of the other gender (the gazetteer's, or the article's "Mr"/"Ms")
@@ -256,8 +258,8 @@ CASES = [
      {("Dragan Petrovic", "criticizes", "Kosovo")}),
     # an unnamed attack laid on someone by a relative clause; an attacker the text names but we do not know is no one else
     ("A Malian soldier was killed in an ambush that the army blamed on JNIM.", {("JNIM", "attacks", "Mali")}, set()),
-    ("The RSF shelled El Fasher. Gunmen who kidnapped Chadian traders were not identified.", set(),
-     {("Rapid Support Forces", "attacks", "Chad")}),
+    ("The RSF shelled Chadian border posts. Gunmen who kidnapped Egyptian traders were never identified.",
+     {("RSF", "attacks", "Chad")}, {("RSF", "attacks", "Egypt")}),
     # open issues named by the text's own words: expulsions, a grace period, a claim
     ("President Nayib Bukele has defended the expulsions.", {("Nayib Bukele", "supports", "expulsions")}, set()),
     # the person named in apposition is the one met, not their state
@@ -269,7 +271,7 @@ CASES = [
     # a scrapped pact is a stance against the pact; a frozen partnership or cut aid is a sanction
     ("Niger scrapped its defence pact with Benin.", {("Niger", "opposes", "defence pact")}, {("Niger", "cooperates", "Benin"),
                                                                                            ("Benin", "sanctions", "Niger")}),
-    ("Qatar revoked its ratification of the border treaty.", {("Qatar", "opposes", "border treaty")}, {("Qatar", "opposes", "Qatar")}),
+    ("Qatar revoked its ratification of the border treaty.", {("Qatar", "opposes", "border treaty")}, set()),
     # backing talks with someone backs the talks
     ("Norway has thrown its weight behind Colombia's peace talks with the ELN.", {("Norway", "supports", "peace talks")},
      {("Norway", "supports", "ELN")}),
@@ -300,19 +302,19 @@ CASES = [
     # a campaign by someone, judged, judges them
     ("Orban blamed a smear campaign by Brussels for the crisis.", {("Viktor Orbán", "criticizes", "European Union")}, set()),
     # a "we" that acts in a quotation is its speaker; "our" is the speaker's state
-    ('"We will cooperate with Japan where we can," Canadian Prime Minister Mark Carney told reporters.',
-     {("Mark Carney", "cooperates", "Japan")}, {("Canada", "cooperates", "Japan")}),
+    ('"We will cooperate with Japan where we can," Canadian Prime Minister Justin Trudeau told reporters.',
+     {("Justin Trudeau", "cooperates", "Japan")}, {("Canada", "cooperates", "Japan")}),
     # two names the parser folds into one phrase with an apposition: both act; "one-page" is no part of the issue's name
     ("When Ecuador's interim president Rosa Vidal and Carlos Mena, commander of the Andean Front, signed a one-page"
      " agreement on Monday, officials hailed it.",
      {("Rosa Vidal", "cooperates", "Carlos Mena"), ("Carlos Mena", "cooperates", "Rosa Vidal"), ("Rosa Vidal", "supports", "agreement")},
      {("Rosa Vidal", "supports", "page agreement")}),
     # a step weighed is not taken; a fate kept from someone is no stance on them; a region is no actor
-    ('Moldova\'s foreign minister said his country was "not ruling out" joining the CSTO.', set(),
-     {("Moldova", "cooperates", "CSTO")}),
+    ("Armenia is not ruling out joining the European Union.", set(),
+     {("Armenia", "opposes", "European Union"), ("Armenia", "cooperates", "European Union")}),
     ("Germany is considering sanctions on Georgia.", set(), {("Germany", "sanctions", "Georgia")}),
-    ('"We will not allow Kinshasa to become a battlefield again," Felix Tshisekedi said.', set(),
-     {("Felix Tshisekedi", "opposes", "Democratic Republic of the Congo")}),
+    ("Israel will not allow Hezbollah to deploy, but it will not allow Lebanon to become a battlefield.",
+     {("Israel", "opposes", "Hezbollah")}, {("Israel", "opposes", "Lebanon")}),
     ("Sahel juntas turn their backs on ECOWAS as exit becomes final", set(), {("Sahel", "opposes", "ECOWAS")}),
     # sharing with partners runs from the sharer to each partner, exchanging fire runs each way; never among the partners
     ("Japan shared intelligence with South Korea and Australia.",
@@ -320,9 +322,7 @@ CASES = [
      {("South Korea", "cooperates", "Australia"), ("Australia", "cooperates", "Japan")}),
     ("India exchanged fire with Pakistan and China.", {("India", "attacks", "Pakistan"), ("China", "attacks", "India")},
      {("Pakistan", "attacks", "China")}),
-    ("The Dominican Republic, which shares a border with Haiti, deported Haitians.", set(),
-     {("Dominican Republic", "cooperates", "Haiti")}),
-    ("Kosovo says the rule targets no community.", set(), {("Kosovo", "criticizes", "community")}),
+    ("Albin Kurti says Serbia's army targets no community.", set(), {("Albin Kurti", "criticizes", "Serbia")}),
     # whoever is relied on for something gives it; a vassal cooperates
     ("Belarus depends on Russia for cheap gas.", {("Russia", "aids", "Belarus")}, set()),
     ("Pyongyang has become an economic vassal to Beijing.", {("North Korea", "cooperates", "China")}, set()),
@@ -330,6 +330,22 @@ CASES = [
     ("The tenacity of Armenia's army in holding back the Azerbaijani offensive surprised observers.",
      {("Armenia", "opposes", "Azerbaijan")}, set()),
     ("Baku would use Moscow's absence to painting Yerevan as intractable.", set(), {("Russia", "criticizes", "Armenia")}),
+    # review findings: a speaker's forecast of its own force is a threat; readiness for an event is no event;
+    # negation reaches through an adjective; an apposition stops at a relative clause; a disputed pit only
+    ("Iran said it would retaliate against Israel.", {("Iran", "threatens", "Israel")}, {("Iran", "attacks", "Israel")}),
+    ("Zelensky is ready to meet Putin, but Putin refuses.", set(), {("Volodymyr Zelensky", "meets", "Vladimir Putin")}),
+    ("Erdogan is not afraid to criticise Israel.", {("Recep Tayyip Erdoğan", "criticizes", "Israel")},
+     {("Recep Tayyip Erdoğan", "supports", "Israel")}),
+    ("Macron was quick to condemn Russia.", {("Emmanuel Macron", "criticizes", "Russia")}, set()),
+    ("Trump hosted the visiting leader, William Ruto, who had met Xi Jinping last week.",
+     {("Donald Trump", "meets", "William Ruto")}, {("Donald Trump", "meets", "Xi Jinping")}),
+    ("The World Cup final pitted Argentina against France.", set(), {("Argentina", "opposes", "France")}),
+    ("Critics say Biden's hesitation allowed Russia to seize territory.", set(), {("Joe Biden", "supports", "Russia")}),
+    ("The Pentagon withdrew troops in Iraq.", set(), {("United States", "sanctions", "Iraq"), ("United States", "aids", "Iraq")}),
+    ("Poland did not respond to Russia's attack on its airspace.", {("Russia", "attacks", "Poland")}, set()),
+    ('"We were attacked by Russia last night," Zelensky said.', {("Russia", "attacks", "Ukraine")},
+     {("Russia", "attacks", "Volodymyr Zelensky")}),
+    ("Sheikh Hasina met Narendra Modi in Delhi. She later criticised Pakistan.", {("Hasina", "criticizes", "Pakistan")}, set()),
     # a headline question asserts nothing
     ("Will Rabat, Algiers restore ties?\n\nNo talks are planned.", set(), {("Morocco", "cooperates", "Algeria")}),
 ]

@@ -64,8 +64,8 @@ def _persons_named(tok: Token, res: Resolution) -> list[Ref]:
         if ref is None or ref.kind is not ActorKind.PERSON:
             continue
         up = t
-        while up.i != tok.i and up.dep_ != "prep":
-            up = up.head
+        while up.i != tok.i and up.dep_ not in ("prep", "relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"):
+            up = up.head  # "William Ruto, who had met Xi Jinping": not Xi
         if up.i == tok.i:
             out.append(ref)
     return list(dict.fromkeys(out))

@@ -90,7 +90,7 @@ def _anchor(tok: Token) -> Token:
     could end ..." is not yet brokered)."""
     if tok.pos_ in ("NOUN", "ADJ", "PROPN") and tok.dep_ in ("dobj", "obj", "attr", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         return tok.head
-    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB":
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in ("with", "without") and tok.head.head.pos_ == "VERB":
         return tok.head.head  # "would go to war with US help": the help takes the clause's mood
     if not _fused_participle(tok):
         return tok
@@ -223,20 +223,19 @@ def _candidates(tok: Token, sent: Span, rel: Relation, subjects: list[Ref], obje
         if own_words:  # "Iran said ... but warned Israel": Iran's own act, not a report
             modality = Modality.HYPOTHETICAL if hypothetical else Modality.NEGATED if negated else Modality.ASSERTED
         for o in objects:
-            if o.is_issue and rel is Relation.SANCTIONS and _revoking(tok, lex):
-                rel = Relation.OPPOSES  # "suspended the talks", "froze the deal": a stance against them
-            if o.id == s.id or _own_state(s, o) or (o.is_issue and rel not in _ISSUE_RELATIONS):
+            kind = Relation.OPPOSES if o.is_issue and rel is Relation.SANCTIONS and _revoking(tok, lex) else rel  # "suspended the talks"
+            if o.id == s.id or _own_state(s, o) or (o.is_issue and kind not in _ISSUE_RELATIONS):
                 continue
             penalty = 0.1 * sum(r.via in ("pronoun", "description") for r in (s, o))
-            yield Candidate(s, rel, o, modality, negated, max(0.05, c - penalty), predicate, None if own_words else reporter)
-            if predicate in lex.two_way and not o.is_issue and not negated and rel is not Relation.SANCTIONS:
+            yield Candidate(s, kind, o, modality, negated, max(0.05, c - penalty), predicate, None if own_words else reporter)
+            if predicate in lex.two_way and not o.is_issue and not negated and kind is not Relation.SANCTIONS:
                 # "A signed a pact with B", "A is at war with B": B stands in the same relation to A
-                yield Candidate(o, rel, s, modality, negated, max(0.05, c - penalty - 0.05), f"{predicate} (each way)",
+                yield Candidate(o, kind, s, modality, negated, max(0.05, c - penalty - 0.05), f"{predicate} (each way)",
                                 None if own_words else reporter)
-            if rel is Relation.ATTACKS and not hypothetical:
+            if kind is Relation.ATTACKS and not hypothetical:
                 context.attacker = s
                 context.attacks.append((s, o))
-            blamed = rel in (Relation.ATTACKS, Relation.THREATENS) or (rel is Relation.OPPOSES and o.issue_type in words("peace"))
+            blamed = kind in (Relation.ATTACKS, Relation.THREATENS) or (kind is Relation.OPPOSES and o.issue_type in words("peace"))
             same_side = reporter is not None and reporter.country is not None and reporter.country == s.country
             if reporter is not None and not own_words and blamed and not same_side \
                     and reporter.id != s.id and not _own_state(reporter, s) and not hypothetical:

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.extract.arguments import _arg_refs, _pobj, _subject_token
+from kg.extract.arguments import _arg_refs, _lemma, _pobj, _subject_token
 from kg.lexicon import Lexicon, words
 from kg.resolve import Ref, Resolution
 
@@ -32,7 +32,8 @@ def _intended(pred: Token, lex: Lexicon, res: Resolution | None = None) -> bool:
         if tok.lemma_ in lex.intention or (tok.pos_ == "ADJ" and tok.lower_ in words("ready_adjectives")):
             return True  # "vowed to strike Y", "stands ready to strike Y"
     # "Ankara warned that it would launch an offensive against Y": a threat stated as a forecast
-    if not (tok.dep_ == "ccomp" and tok.head.lemma_ in lex.intention
+    # "Iran said it would retaliate against Israel": a speaker's forecast of its own force is a threat too
+    if not (tok.dep_ == "ccomp" and (tok.head.lemma_ in lex.intention or tok.head.lemma_ in lex.speech)
             and any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in tok.children)):
         return False
     doer = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -129,8 +130,9 @@ def _modality(pred: Token, lex: Lexicon, res: Resolution, sent: Span) -> tuple[b
         if i > 0 and came_by == "xcomp" and tok.pos_ == "ADJ":
             if negation_open and tok.lower_ in words("unwilling_adjectives"):
                 negated = not negated  # "is reluctant to arm Y"
-            elif modal_open and tok.lower_ not in words("ready_adjectives"):
-                hypothetical = True  # "is likely to strike Y", "able to reach Y": not done
+            elif modal_open and (tok.lower_ in words("unrealised_adjectives")
+                                 or (tok.lower_ in words("ready_adjectives") and _lemma(pred, lex) in words("event_verbs"))):
+                hypothetical = True  # "is likely to strike Y", "ready to meet Y": not done (but "quick to condemn Y" is)
         if modal_open:
             for child in tok.children:
                 if child.dep_ == "aux" and child.lower_ in lex.modals and not _own_intention(tok, child, lex, res):
@@ -139,9 +141,9 @@ def _modality(pred: Token, lex: Lexicon, res: Resolution, sent: Span) -> tuple[b
                     hypothetical = True
                 if child.dep_ == "advmod" and child.lower_ in lex.hedges:
                     hypothetical = True
-        came_by = tok.dep_
         if tok.dep_ != "xcomp" and not (tok.dep_ == "acomp" and tok.pos_ == "ADJ" and came_by == "xcomp"):
             negation_open = False  # negation reaches "is not ready to talk" through the adjective
+        came_by = tok.dep_
         if tok.dep_ == "ccomp" and tok.head.lemma_ in lex.speech:
             modal_open = False  # "X could say that ...": the reported content keeps its own mood
     if reporter is None:

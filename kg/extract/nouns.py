@@ -65,8 +65,9 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: ArticleContext
                 objects = _arg_refs(pobj, res)
                 if objects:
                     break
-    if prep_word in ("on", "upon") and noun.dep_ in ("dobj", "obj") and _lemma(noun.head, lex) in words("blame_on"):
-        return  # "blamed the attack on Y": Y is the culprit, not the target
+    if prep_word in ("on", "upon") and noun.dep_ in ("dobj", "obj") and _lemma(noun.head, lex) in words("blame_on") \
+            and not any(r.via == "seat" for r in objects):
+        return  # "blamed the attack on Y": Y is the culprit, not the target (but "the attack on Kyiv" struck Kyiv)
     top = noun
     while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.dep_ in ("dobj", "obj"):
         top = top.head.head  # "suspended some of its sanctions": the verb governs the partitive
@@ -78,12 +79,13 @@ def _nominal(noun: Token, lex: Lexicon, res: Resolution, context: ArticleContext
         return  # "called off its offensive against Y": no attack (but "suspended its operations against Y" were real)
     if rel is not None and rel.polarity > 0 and governor is not None:
         verb = _lemma(governor, lex)
-        if (verb in lex.revoke or _revoking(governor, lex)) and res.is_issue_at(noun) and rel is not Relation.AIDS:
+        if _revoking(governor, lex) and res.is_issue_at(noun) and rel is not Relation.AIDS:
             return  # "scrapped its defence pact with Y": a stance against the pact, read at the verb
-        if (verb in lex.revoke or verb in words("cut_verbs")) and rel in (Relation.COOPERATES, Relation.AIDS, Relation.SUPPORTS):  # "suspended its partnership with Y", "downgraded ties with Y"
-            rel = Relation.SANCTIONS
-        elif _revoking(governor, lex) and rel in (Relation.MEETS, Relation.NEGOTIATES):
-            return  # "suspended talks with Y": no meeting; the stance on the talks is read at the verb
+        taken_back = _revoking(governor, lex) or verb in words("cut_verbs")
+        if taken_back and rel in (Relation.COOPERATES, Relation.AIDS, Relation.SUPPORTS) and prep_word in ("to", "for", "with"):
+            rel = Relation.SANCTIONS  # "cut gas supplies to Y", "suspended its partnership with Y", "downgraded ties with Y"
+        elif taken_back:
+            return  # "suspended talks with Y", "withdrew troops in Iraq", "cut its reliance on Y": no tie read at the noun
         elif verb in lex.conclude and (lemma in lex.agreement_nouns or low in lex.agreement_nouns):
             rel = Relation.COOPERATES  # "signed a deal with Y": agreed, not still negotiating
     if rel in _STANCE and not objects and pobj is not None:

@@ -94,7 +94,8 @@ def _blamed_on(pred: Token, obj_tok: Token | None, res: Resolution) -> list[Ref]
     """Who an event is laid on: "blamed the ambush on Y" (the "on" hangs on the verb or the noun)."""
     holders = [pred, *([obj_tok] if obj_tok is not None else [])]
     for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")):
-        refs = [r for r in _arg_refs(_pobj(prep), res) if not r.is_issue]
+        # "blamed the attack on Kyiv": a capital after the event noun is where it struck, not who did it
+        refs = [r for r in _arg_refs(_pobj(prep), res) if not r.is_issue and not (prep.head is not pred and r.via == "seat")]
         if refs:
             return refs
     return []
@@ -135,8 +136,12 @@ def _permission(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[Reading]
     if obj is None or clause.lemma_.lower() in words("fates"):
         return  # "will not allow Tripoli to become a battlefield": a fate kept from it, no stance on it
     allowed = [r for r in _arg_refs(obj, res) if not r.is_issue]
-    givers = _agent_refs(_subject_token(pred, lex)[0], res, lex)
-    others = [r for t in clause.subtree if t.pos_ != "PRON" and t not in obj.subtree for r in [res.at(t)] if r is not None and not r.is_issue]
+    giver = _subject_token(pred, lex)[0]
+    if giver is None or res.at(giver) is None:
+        return  # "Biden's hesitation allowed Russia to seize territory": no one let Russia do it
+    givers = [r for r in _arg_refs(giver, res) if not r.is_issue]
+    inside = {t.i for t in obj.subtree}
+    others = [r for t in clause.subtree if t.pos_ != "PRON" and t.i not in inside for r in [res.at(t)] if r is not None and not r.is_issue]
     if others and not _negated(pred):
         return  # "permitting Europe to pay for Ukraine": the act is for Ukraine; its own reading says so
     if allowed and givers:
@@ -171,8 +176,8 @@ def _verbal(pred: Token, lex: Lexicon, res: Resolution, context: ArticleContext 
     if key is None and pred.lemma_ in lex.evaluate and any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in pred.children):
         return  # "called it a victory" judges; it is not a phone call
     rel = lex.phrasal.get(key) if key else lex.verbs.get(_lemma(pred, lex))
-    phrase_revokes = any(f"{_lemma(pred, lex)} {c.lower_}" in lex.revoke for c in pred.children if c.dep_ == "prt")
-    revoked = phrase_revokes or (rel is None and _revoking(pred, lex))
+    # "broke off the talks" (the particle makes it a revoking verb), "cancelled the ceasefire" (no other reading)
+    revoked = _revoking(pred, lex) and (rel is None or any(c.dep_ == "prt" for c in pred.children))
     if revoked:  # "cancelled the ceasefire", "broke off the talks", "called off the strike": against them
         key, rel = None, Relation.OPPOSES
     if rel is None:

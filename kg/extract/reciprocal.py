@@ -65,7 +65,8 @@ def _reciprocal(tok: Token, lex: Lexicon, res: Resolution) -> Iterator[Reading]:
         subj, _ = _subject_token(tok, lex)
         pairs = [r for r in _arg_refs(subj, res) if not r.is_issue]
         predicate = tok.lemma_
-    elif tok.pos_ == "VERB" and obj is not None and _lemma(tok, lex) in words("pit_verbs"):
+    elif tok.pos_ == "VERB" and obj is not None and _lemma(tok, lex) in words("pit_verbs") \
+            and getattr(_subject_token(tok, lex)[0], "lemma_", "").lower() in words("disputes"):
         # "the quarrel has pitted China against the Philippines": each against the other
         against = next((c for c in (*tok.children, *obj.children) if c.dep_ == "prep" and c.lower_ == "against"), None)
         if against is not None:

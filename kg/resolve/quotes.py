@@ -60,8 +60,9 @@ class _Quotes(_Base):
                     self.spans[tok.i] = (tok.i, tok.i + 1)
                 elif low in ("we", "us", "our", "ourselves"):
                     group: Ref | None
-                    if low == "we" and tok.dep_ in ("nsubj", "nsubjpass"):
-                        group = speaker  # '"We will never accept intervention," she said': the speaker speaks for her side
+                    if low == "we" and tok.dep_ == "nsubj" and speaker.kind is ActorKind.PERSON \
+                            and self.gaz.major_on(speaker.id, self.day):
+                        group = speaker  # '"We will never accept intervention," the president said': the leader speaks for her side
                     elif speaker.kind is not ActorKind.PERSON:
                         group = speaker
                     elif speaker.country:
