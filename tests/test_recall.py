@@ -346,6 +346,10 @@ CASES = [
     ('"We were attacked by Russia last night," Zelensky said.', {("Russia", "attacks", "Ukraine")},
      {("Russia", "attacks", "Volodymyr Zelensky")}),
     ("Sheikh Hasina met Narendra Modi in Delhi. She later criticised Pakistan.", {("Hasina", "criticizes", "Pakistan")}, set()),
+    # satisfaction with someone praises them; asylum granted aids; destabilising threatens
+    ("Kenyan officials said they were satisfied with Uganda's conduct.", {("Kenya", "praises", "Uganda")}, set()),
+    ("Turkey granted asylum to Bashar al-Assad.", {("Turkey", "aids", "Bashar al-Assad")}, set()),
+    ("Estonia accused Moscow of trying to destabilise Latvia.", {("Russia", "threatens", "Latvia")}, set()),
     # a headline question asserts nothing
     ("Will Rabat, Algiers restore ties?\n\nNo talks are planned.", set(), {("Morocco", "cooperates", "Algeria")}),
 ]
