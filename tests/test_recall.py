@@ -350,6 +350,14 @@ CASES = [
     ("Kenyan officials said they were satisfied with Uganda's conduct.", {("Kenya", "praises", "Uganda")}, set()),
     ("Turkey granted asylum to Bashar al-Assad.", {("Turkey", "aids", "Bashar al-Assad")}, set()),
     ("Estonia accused Moscow of trying to destabilise Latvia.", {("Russia", "threatens", "Latvia")}, set()),
+    # a lone given name is the one person named in full with it before (Thai, Ethiopian, Malay usage); a
+    # plural description leaves out whoever acts on it
+    ("Thailand's acting prime minister, Somchai Wongsawat, spoke on Monday. Somchai thanked Japan in a statement.",
+     {("Somchai Wongsawat", "praises", "Japan")}, set()),
+    ("Lieutenant General Abebe Kebede was appointed on Tuesday. Abebe pledged to uphold the Nairobi agreement.",
+     {("Abebe Kebede", "supports", "agreement")}, set()),
+    ("Xi Jinping said he had spoken with Hun Manet and Somchai Wongsawat, and had warned both leaders against escalation.",
+     {("Xi Jinping", "threatens", "Hun Manet"), ("Xi Jinping", "threatens", "Somchai Wongsawat")}, set()),
     # a headline question asserts nothing
     ("Will Rabat, Algiers restore ties?\n\nNo talks are planned.", set(), {("Morocco", "cooperates", "Algeria")}),
 ]

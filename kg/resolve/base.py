@@ -22,6 +22,7 @@ class _Base:
         self.new: dict[str, Ref] = {}
         self.history: list[tuple[int, Ref, bool]] = []  # (token index, ref, was subject)
         self.full_names: dict[str, Ref] = {}  # folded surname -> person ref seen in full
+        self.given_names: dict[str, Ref | None] = {}  # folded given name -> the one new person named in full with it (None: several)
         self.speakers: dict[int, Ref] = {}
         self.groups: dict[int, list[Ref]] = {}
         self.issues: list[tuple[int, Ref]] = []  # (token index, issue) in text order

@@ -107,6 +107,9 @@ class _Collective(_Base):
                 member = self.as_kind(ref, want) if sent.start <= idx < min(sent.end, token.i) else None
                 if member is not None:
                     found.setdefault(member.id, member)
+            if len(found) > count:  # "Trump spoke with A and B and warned both leaders": not Trump
+                doers = self._doers(token)
+                found = {k: v for k, v in found.items() if k not in doers} if len(found) - len(doers & set(found)) >= count else found
             if len(found) > count and want == "any":  # "the two sides" after two ministers and their states
                 states = {m.id: m for m in (self.as_kind(r, "State") for r in found.values()) if m is not None}
                 found = states if len(states) == count else found
@@ -115,6 +118,21 @@ class _Collective(_Base):
             if len(found) > count:
                 return []
         return []
+
+    def _doers(self, token: Token) -> set[str]:
+        """Who does what the description undergoes: the subject of its verb, or of the verb that
+        verb is conjoined to."""
+        verb = token.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        for _ in range(3):
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                return {self.refs[t.i].id for c in subjects for t in c.subtree if t.i in self.refs}
+            if verb.dep_ != "conj" or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        return set()
 
     def as_kind(self, ref: Ref, want: str) -> Ref | None:
         """``ref`` as the kind a description wants (a leader stands for the state in "both countries")."""

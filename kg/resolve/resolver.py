@@ -79,9 +79,13 @@ class _Resolver(_Roles, _Collective, _Quotes):
                 for surname in self.gaz.surnames_of.get(ref.id, ()):
                     self.full_names[surname] = ref
             return ref
-        seen = self.full_names.get(fold(ent.text.removesuffix("'s").removesuffix("’s")))
+        bare = fold(ent.text.removesuffix("'s").removesuffix("’s"))
+        seen = self.full_names.get(bare)
         if seen is not None and len(ent) == 1:
             return seen.found_as("surname: named in full before")
+        given = self.given_names.get(bare)
+        if given is not None and len(ent) == 1 and bare not in self.gaz.names:
+            return given.found_as("given name: named in full before, the only one")
         kind = _NEW_KIND.get(ent.label_)
         if kind is None and ent.label_ == "NORP" and len(ent) > 1 and ent.root.lower_ in words("body_nouns") and ent.root.is_title:
             kind = ActorKind.ORGANIZATION  # "the Southern Transitional Council": a body, whatever the recogniser said
@@ -120,6 +124,8 @@ class _Resolver(_Roles, _Collective, _Quotes):
         if kind is ActorKind.PERSON and len(name.split()) > 1:
             last = fold(name.split()[-1])
             self.full_names.setdefault(last, ref)
+            first = fold(name.split()[0])  # "Phumtham Wechayachai ... Phumtham", "Tadesse Werede ... Tadesse"
+            self.given_names[first] = ref if self.given_names.get(first, ref) == ref else None
             for particle in ("al-", "el-", "ad-", "as-", "ash-"):  # "al-Sudani" is also "Sudani"
                 if last.startswith(particle):
                     self.full_names.setdefault(last.removeprefix(particle), ref)
@@ -144,6 +150,9 @@ class _Resolver(_Roles, _Collective, _Quotes):
         text = self.doc[name[0].i:name[-1].i + 1].text
         if len(text) < 3 or fold(text) in self.gaz.places or fold(text) in self.lex.known or fold(text) in self.gaz.names:
             return None
+        person = self.full_names.get(fold(text)) or self.given_names.get(fold(text))
+        if person is not None and len(name) == 1:  # "Tadesse Werede ... Tadesse pledged": the person named before
+            return (token.i, token.i + 1), person.found_as("name: named in full before")
         ident = f"organization-{slugify(text)}"
         ref = self.new.setdefault(ident, Ref(ident, text, ActorKind.ORGANIZATION, None, "name: not recognised, a subject"))
         return (name[0].i, token.i + 1), ref
