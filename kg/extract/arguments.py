@@ -43,7 +43,7 @@ _RELATIONAL = {"ally", "allies", "partner", "critic", "opponent", "rival", "enem
                "counterpart", "proxy", "bankroller", "backer", "supporter", "foe", "adversary", "client", "vassal",
                "puppet", "sponsor", "patron"}
 
-def _pobj(prep: Token) -> Token | None:
+def pobj_of(prep: Token) -> Token | None:
     """The object of a preposition, if the parse gives it one."""
     return next((c for c in prep.children if c.dep_ == "pobj"), None)
 
@@ -71,7 +71,7 @@ def _persons_named(tok: Token, res: Resolution) -> list[Ref]:
     return list(dict.fromkeys(out))
 
 
-def _arg_refs(tok: Token | None, res: Resolution, depth: int = 3) -> list[Ref]:
+def arg_refs(tok: Token | None, res: Resolution, depth: int = 3) -> list[Ref]:
     """The actors/issues an argument token stands for, with its conjuncts."""
     if tok is None:
         return []
@@ -100,7 +100,7 @@ def _arg_refs(tok: Token | None, res: Resolution, depth: int = 3) -> list[Ref]:
             out.append(ref)
             continue
         if head.dep_ == "appos" and head.pos_ == "NOUN" and depth > 0:
-            described = [r for r in _arg_refs(head.head, res, depth - 1) if not r.is_issue]
+            described = [r for r in arg_refs(head.head, res, depth - 1) if not r.is_issue]
             if described:  # "the STC, a group backed by the UAE": the group is the STC
                 out.extend(described)
                 continue
@@ -115,7 +115,7 @@ def _arg_refs(tok: Token | None, res: Resolution, depth: int = 3) -> list[Ref]:
                     if c.dep_ == "prep" and c.lower_ not in ("of", "between", "among") \
                             and not (c.lower_ in ("in", "at", "from") and t.lemma_.lower() in words("located_agents")):
                         continue  # "officials in Kabul", "diplomats at the White House" stand for where they serve
-                    if _fused_participle(c):  # "Rwanda-backed M23 rebels" are not Rwanda
+                    if is_fused_participle(c):  # "Rwanda-backed M23 rebels" are not Rwanda
                         continue
                     nxt.append(c)
             found = res.refs_of(nxt)
@@ -150,34 +150,34 @@ def _members(head: Token, res: Resolution, depth: int = 3) -> list[Ref]:
 _ARTIFACTS = {"post", "statement", "message", "letter", "tweet", "speech", "remarks", "interview", "op-ed", "article",
               "address", "communique", "communiqué", "declaration", "video", "broadcast", "briefing", "memo", "note", "report"}
 
-def _agent_refs(tok: Token | None, res: Resolution, lex: Lexicon) -> list[Ref]:
+def agent_refs(tok: Token | None, res: Resolution, lex: Lexicon) -> list[Ref]:
     """Actors doing something; an issue-like subject stands for its owner ("Moscow's diplomacy, which ...");
     a statement stands for its author ("..., in a post that hinted at ...": whoever posted)."""
-    refs = _arg_refs(tok, res)
+    refs = arg_refs(tok, res)
     if tok is not None and not refs and tok.lemma_.lower() in _ARTIFACTS:
         if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "through", "via") and tok.head.head.pos_ in ("VERB", "AUX"):
-            subj, _ = _subject_token(tok.head.head, lex)
-            return [r for r in _arg_refs(subj, res) if not r.is_issue]
+            subj, _ = subject_token(tok.head.head, lex)
+            return [r for r in arg_refs(subj, res) if not r.is_issue]
     if tok is not None and not refs:  # "the air strikes ordered by General X hit Y"
         for clause in tok.children:
             agent = next((c for c in clause.children if c.dep_ == "agent"), None) if clause.dep_ == "acl" else None
             if agent is not None:
-                return [r for r in _arg_refs(_pobj(agent), res) if not r.is_issue]
+                return [r for r in arg_refs(pobj_of(agent), res) if not r.is_issue]
     if tok is not None and refs and all(r.is_issue for r in refs):
         return res.refs_of((c for c in tok.children if c.dep_ in ("poss", "amod", "compound")), actors_only=True)
     return refs
 
 
-def _fused_participle(tok: Token) -> bool:
+def is_fused_participle(tok: Token) -> bool:
     """A participle with a patron fused to it by a hyphen ("Rwanda-backed", "US-led")."""
     low, patronage = tok.lower_, words("patronage")
     return tok.tag_ in ("VBN", "VBD", "JJ") and tok.i > tok.sent.start and tok.doc[tok.i - 1].text in HYPHENS \
         and (tok.lemma_.lower() in patronage or low[:-2] in patronage or low[:-1] in patronage)
 
-def _hyphen_agents(pred: Token, res: Resolution) -> list[Ref]:
+def hyphen_agents(pred: Token, res: Resolution) -> list[Ref]:
     """Actors fused to a participle by a hyphen: "a Qatar-brokered truce", "African Union-backed
     forces", "Qatari- and Turkish-mediated talks" (the first actor keeps its own hyphen)."""
-    if not _fused_participle(pred) or pred.dep_ not in ("amod", "compound", "nmod", "acl", "conj"):
+    if not is_fused_participle(pred) or pred.dep_ not in ("amod", "compound", "nmod", "acl", "conj"):
         return []  # "Iranian-designed drones" name a maker, not a patron
     doc, start = pred.doc, pred.sent.start
     out: list[Ref] = []
@@ -197,7 +197,7 @@ def _hyphen_agents(pred: Token, res: Resolution) -> list[Ref]:
             break
     return list(dict.fromkeys(out))
 
-def _lemma(tok: Token, lex: Lexicon) -> str:
+def lemma_of(tok: Token, lex: Lexicon) -> str:
     """The token's lemma, repaired when the small model garbles a known word ("staged" -> "stag")."""
     lemma = tok.lemma_.lower()
     if lemma in lex.known or tok.pos_ != "VERB":
@@ -215,23 +215,23 @@ def _lemma(tok: Token, lex: Lexicon) -> str:
             return cand
     return lemma
 
-def _passive(verb: Token) -> bool:
+def is_passive(verb: Token) -> bool:
     """A passive clause; "he's adopted X" (has adopted) is active however the parser reads 's."""
     deps = {c.dep_ for c in verb.children}
     if "dobj" in deps or "obj" in deps:
         return False
     return "nsubjpass" in deps or ("auxpass" in deps and "nsubj" not in deps)
 
-def _revoking(tok: Token, lex: Lexicon, table: frozenset[str] | None = None) -> bool:
+def is_revoking(tok: Token, lex: Lexicon, table: frozenset[str] | None = None) -> bool:
     """A verb that suspends or ends something ("suspended", "broke off", "called off"), or one
     of ``table`` with its particle."""
     table = lex.revoke if table is None else table
-    lemma = _lemma(tok, lex)
+    lemma = lemma_of(tok, lex)
     return lemma in table or any(f"{lemma} {c.lower_}" in table for c in tok.children if c.dep_ == "prt")
 
 
-def _phrasal_key(pred: Token, lex: Lexicon) -> tuple[str, ...] | None:
-    lemma = _lemma(pred, lex)
+def phrasal_key(pred: Token, lex: Lexicon) -> tuple[str, ...] | None:
+    lemma = lemma_of(pred, lex)
     prts = [c.lower_ for c in pred.children if c.dep_ == "prt"]
     preps = [c.lower_ for c in pred.children if c.dep_ in ("prep", "agent")]
     preps += [m.lower_ for c in pred.children if c.dep_ in ("advcl", "ccomp", "xcomp")
@@ -245,10 +245,10 @@ def _phrasal_key(pred: Token, lex: Lexicon) -> tuple[str, ...] | None:
             return (lemma, word)
     return None
 
-def _subject_token(verb: Token, lex: Lexicon, hops: int = 4) -> tuple[Token | None, bool]:
+def subject_token(verb: Token, lex: Lexicon, hops: int = 4) -> tuple[Token | None, bool]:
     """The subject token of a verb, walking up xcomp/conj/advcl/relcl chains; (token, inherited)."""
     for child in verb.children:
-        if child.dep_ in _SUBJ or (child.dep_ == "nsubjpass" and not _passive(verb)):
+        if child.dep_ in _SUBJ or (child.dep_ == "nsubjpass" and not is_passive(verb)):
             if child.lower_ in _WH and verb.dep_ == "relcl":
                 head = verb.head
                 while head.dep_ == "conj" and head.head.i != head.i:  # "Moscow and Beijing, which ..."
@@ -256,7 +256,7 @@ def _subject_token(verb: Token, lex: Lexicon, hops: int = 4) -> tuple[Token | No
                 return head, True
             return child, False
         if child.dep_ == "agent":
-            pobj = _pobj(child)
+            pobj = pobj_of(child)
             if pobj is not None:
                 return pobj, False
     if hops == 0:
@@ -267,46 +267,46 @@ def _subject_token(verb: Token, lex: Lexicon, hops: int = 4) -> tuple[Token | No
         # "accused Rwanda of arming the rebels", "thanked Norway for funding drones": the one charged does it
         charger = head.head
         charged = next((c for c in charger.children if c.dep_ in ("dobj", "obj")), None)
-        if charged is None and _passive(charger):
+        if charged is None and is_passive(charger):
             charged = next((c for c in charger.children if c.dep_ == "nsubjpass"), None)
         return charged, True
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in words("manner_preps") and head.head.pos_ in ("VERB", "AUX"):
         # "deprived customers of gas by refusing to extend the deal": who deprived refused
-        return _subject_token(head.head, lex, hops - 1)[0], True
+        return subject_token(head.head, lex, hops - 1)[0], True
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("in", "at") and head.head.pos_ == "NOUN":
         # "the tenacity of Kyiv's forces in holding back the offensive": whose tenacity holds it back
         noun = head.head
         owner = next((c for c in noun.children if c.dep_ == "poss"), None) \
-            or next((_pobj(c) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < head.i), None)
+            or next((pobj_of(c) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < head.i), None)
         if owner is not None:
             return owner, True
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd", "amod") and head.head.i != head.i:
         # "Ukraine was ready to help Y", "stands ready to mediate": the one who is ready does it
-        return _subject_token(head.head, lex, hops - 1)[0], True
+        return subject_token(head.head, lex, hops - 1)[0], True
     if verb.dep_ == "xcomp":
         obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
         if obj is None:  # "called on both sides to agree": the object of on/upon does it
             on = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
-            obj = _pobj(on) if on is not None else None
+            obj = pobj_of(on) if on is not None else None
         if obj is not None and head.lemma_ in lex.object_control:
             return obj, True
         patient = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
         if obj is None and patient is not None:  # "Modi is set to meet Xi", "X was forced to withdraw"
             return patient, True
-        return _subject_token(head, lex, hops - 1)[0], True
+        return subject_token(head, lex, hops - 1)[0], True
     if verb.dep_ == "conj" and head.tag_ == "VB" and head.dep_ == "xcomp" and verb.tag_ in ("VBD", "VBN"):
         # "has ordered troops to leave and expelled the envoy": a past form cannot share "to";
         # it continues the verb above the infinitive
-        return _subject_token(head.head, lex, hops - 1)[0], True
+        return subject_token(head.head, lex, hops - 1)[0], True
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         said = next((c for c in head.children if c.dep_ == "ccomp" and c.right_edge.i < verb.i), None)
-        key = _phrasal_key(verb, lex)
-        action = (lex.phrasal.get(key) if key else lex.verbs.get(_lemma(verb, lex))) in (Relation.ATTACKS, Relation.AIDS, Relation.SANCTIONS)
+        key = phrasal_key(verb, lex)
+        action = (lex.phrasal.get(key) if key else lex.verbs.get(lemma_of(verb, lex))) in (Relation.ATTACKS, Relation.AIDS, Relation.SANCTIONS)
         if said is not None and action and verb.lemma_ not in lex.speech:
             # "X complained that Y was ready to talk but then fired missiles": the parser hangs the
             # second verb on "complained", but it continues what Y did
-            return _subject_token(said, lex, hops - 1)[0], True
-        return _subject_token(head, lex, hops - 1)[0], True
+            return subject_token(said, lex, hops - 1)[0], True
+        return subject_token(head, lex, hops - 1)[0], True
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i == verb.sent.start:
         return None, True  # "Asked whether Y would ..., X said": X was asked; the asker is not named
     if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in verb.children):
@@ -315,20 +315,20 @@ def _subject_token(verb: Token, lex: Lexicon, hops: int = 4) -> tuple[Token | No
             head = head.head
             while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
                 head = head.head
-        return _subject_token(head, lex, hops - 1)[0], True
+        return subject_token(head, lex, hops - 1)[0], True
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if verb.dep_ == "acl" and owner is not None:
             return owner, True  # "the UN chief's efforts to revive talks": the chief's
         if verb.dep_ == "acl" and head.ent_type_ in ("", "ISSUE") and head.dep_ in ("dobj", "obj") and head.head.pos_ in ("VERB", "AUX"):
-            return _subject_token(head.head, lex, hops - 1)[0], True
+            return subject_token(head.head, lex, hops - 1)[0], True
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.ent_type_ == "" and head.lemma_.lower() in words("messages") \
                 and head.dep_ == "pobj" and head.head.head.pos_ in ("VERB", "AUX"):
-            return _subject_token(head.head.head, lex, hops - 1)[0], True  # "answered with a letter urging Y to ..."
+            return subject_token(head.head.head, lex, hops - 1)[0], True  # "answered with a letter urging Y to ..."
         return head, True
     return None, True
 
-def _light_subject(noun: Token, lex: Lexicon) -> Token | None:
+def light_subject(noun: Token, lex: Lexicon) -> Token | None:
     """Subject of the verb a relational noun is the object of ("impose sanctions on X")."""
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head
@@ -336,16 +336,16 @@ def _light_subject(noun: Token, lex: Lexicon) -> Token | None:
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         tok = tok.head
     if tok.dep_ == "prep" and tok.head.lemma_.lower() == "responsibility" and tok.head.head.lemma_ in words("claims"):
-        return _subject_token(tok.head.head, lex)[0]  # "claimed responsibility for an attack on Y"
+        return subject_token(tok.head.head, lex)[0]  # "claimed responsibility for an attack on Y"
     if tok.dep_ in ("dobj", "obj", "prep", "attr", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         verb = tok.head
-        lexical = _lemma(verb, lex) in lex.verbs
-        if _lemma(verb, lex) in lex.light or (noun.dep_ in ("dobj", "obj", "attr") and not lexical):
-            subj, _ = _subject_token(verb, lex)
+        lexical = lemma_of(verb, lex) in lex.verbs
+        if lemma_of(verb, lex) in lex.light or (noun.dep_ in ("dobj", "obj", "attr") and not lexical):
+            subj, _ = subject_token(verb, lex)
             return subj
     return None
 
-def _object_token(pred: Token) -> Token | None:
+def object_token(pred: Token) -> Token | None:
     """The object of a verb; one shared with a conjoined verb ("ramming and water-cannoning a boat")."""
     found = next((c for c in pred.children if c.dep_ in ("dobj", "obj", "dative", "attr", "oprd")), None)
     if found is None and pred.pos_ == "VERB" and not any(c.dep_ == "prep" for c in pred.children):

@@ -14,11 +14,11 @@ from itertools import chain
 
 from spacy.tokens import Span, Token
 
-from kg.extract.arguments import ArticleContext, Reading, _fused_participle, _passive, _revoking, _subject_token
-from kg.extract.modality import _intended, _modality, _negated, _refused
-from kg.extract.nouns import _adjectival, _at_request, _nominal, _proposer
-from kg.extract.predicates import _evaluation, _verbal
-from kg.extract.reciprocal import _copular_judgement, _reciprocal
+from kg.extract.arguments import ArticleContext, Reading, is_fused_participle, is_passive, is_revoking, subject_token
+from kg.extract.modality import is_intended, is_negated, is_refused, modality_of
+from kg.extract.nouns import adjectival_readings, at_request_readings, nominal_readings, proposer_readings
+from kg.extract.predicates import evaluation_readings, verbal_readings
+from kg.extract.reciprocal import copular_judgement, reciprocal_readings
 from kg.extract.surface import headline, headline_relations, surface_relations
 from kg.lexicon import Lexicon, words
 from kg.records import Modality, Relation
@@ -92,7 +92,7 @@ def _anchor(tok: Token) -> Token:
         return tok.head
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in ("with", "without") and tok.head.head.pos_ == "VERB":
         return tok.head.head  # "would go to war with US help": the help takes the clause's mood
-    if not _fused_participle(tok):
+    if not is_fused_participle(tok):
         return tok
     noun = tok.head
     if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
@@ -138,18 +138,18 @@ def extract_sentence(sent: Span, res: Resolution, lex: Lexicon, context: Article
 def _readings(tok: Token, res: Resolution, lex: Lexicon, context: ArticleContext) -> Iterable[Reading]:
     """What a word says, by its part of speech: a verb, a relational noun or an adjective."""
     if tok.pos_ == "VERB":
-        judged = list(_evaluation(tok, lex, res, context))
-        return chain(judged or _verbal(tok, lex, res, context), _reciprocal(tok, lex, res), surface_relations(tok, lex, res))
+        judged = list(evaluation_readings(tok, lex, res, context))
+        return chain(judged or verbal_readings(tok, lex, res, context), reciprocal_readings(tok, lex, res), surface_relations(tok, lex, res))
     if tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "obj", "pobj", "nsubj")):
-        return chain(_nominal(tok, lex, res, context), _reciprocal(tok, lex, res), _proposer(tok, res), _at_request(tok, lex, res))  # "launch an offensive" (tagged ADJ)
+        return chain(nominal_readings(tok, lex, res, context), reciprocal_readings(tok, lex, res), proposer_readings(tok, res), at_request_readings(tok, lex, res))  # "launch an offensive" (tagged ADJ)
     if tok.pos_ == "ADJ":
-        return _adjectival(tok, lex, res)
+        return adjectival_readings(tok, lex, res)
     return ()
 
 
 def _headline_candidates(sent: Span, res: Resolution, lex: Lexicon) -> Iterator[Candidate]:
     for tok, rel, subjects, objects, predicate in headline_relations(sent, lex, res):
-        negated, hypothetical, _ = _modality(tok, lex, res, sent)
+        negated, hypothetical, _ = modality_of(tok, lex, res, sent)
         if hypothetical or negated:
             continue
         for s in subjects:
@@ -160,8 +160,8 @@ def _headline_candidates(sent: Span, res: Resolution, lex: Lexicon) -> Iterator[
 
 def _judgements(tok: Token, sent: Span, res: Resolution, lex: Lexicon) -> Iterator[Candidate]:
     """"Y is an aggressor", said by someone: the speaker's judgement of Y."""
-    for rel, _, targets, conf, predicate in _copular_judgement(tok, lex, res):
-        negated, hypothetical, reporter = _modality(tok, lex, res, sent)
+    for rel, _, targets, conf, predicate in copular_judgement(tok, lex, res):
+        negated, hypothetical, reporter = modality_of(tok, lex, res, sent)
         if reporter is None or hypothetical or negated:  # "Syria will not be a platform for threats": no judgement
             continue
         for target in targets:
@@ -174,18 +174,18 @@ def _half_read(tok: Token, sent: Span, rel: Relation, subjects: list[Ref], objec
     """A reading missing its subject or its object: an attack with its attacker unnamed waits for
     the article's attacker; a reported attack without a target is still an accusation."""
     if not subjects and objects and rel is Relation.ATTACKS:
-        doer = _subject_token(tok, lex)[0] if tok.pos_ == "VERB" and not _passive(tok) else None
+        doer = subject_token(tok, lex)[0] if tok.pos_ == "VERB" and not is_passive(tok) else None
         if doer is not None and (doer.pos_ == "PROPN" or doer.ent_type_ in ("PERSON", "ORG", "NORP")
                                  or doer.lemma_.lower() in words("group_nouns") | words("attacker_nouns")):
             return  # "terrorists who kidnapped Y": the attacker is named, only not an actor we know
-        negated, hypothetical, reporter = _modality(tok, lex, res, sent)
+        negated, hypothetical, reporter = modality_of(tok, lex, res, sent)
         if not negated and not hypothetical:
             context.pending.append((sent, [o for o in objects if not o.is_issue], predicate, reporter))
     elif subjects and not objects and rel in (Relation.ATTACKS, Relation.THREATENS, Relation.SANCTIONS) and not any(
             c.dep_ in ("dobj", "obj") and any(d.lower_ in ("no", "neither") for d in c.children) for c in tok.children):
         # (but "says it targets no community" accuses no one)
         # '"The Russians knew where they were hitting," Zelensky said': an accusation even without a named target
-        negated, hypothetical, reporter = _modality(tok, lex, res, sent)
+        negated, hypothetical, reporter = modality_of(tok, lex, res, sent)
         if reporter is not None and not negated and not hypothetical:
             for s in subjects:
                 if not s.is_issue and s.id != reporter.id and not _own_state(reporter, s):
@@ -195,23 +195,23 @@ def _half_read(tok: Token, sent: Span, rel: Relation, subjects: list[Ref], objec
 def _candidates(tok: Token, sent: Span, rel: Relation, subjects: list[Ref], objects: list[Ref], conf: float,
                 predicate: str, res: Resolution, lex: Lexicon, context: ArticleContext) -> Iterator[Candidate]:
     """The claims of one reading, with its mood: negation flips it, a hypothesis or a report marks it."""
-    negated, hypothetical, reporter = _modality(_anchor(tok), lex, res, sent)
+    negated, hypothetical, reporter = modality_of(_anchor(tok), lex, res, sent)
     if tok.pos_ == "NOUN" and not hypothetical:
         anchor = _anchor(tok)
         hypothetical = _unrealised_event(tok, lex) or (anchor is not tok and anchor.lemma_ in words("possibility_verbs"))
-    if tok.pos_ == "NOUN" and _negated(tok):
+    if tok.pos_ == "NOUN" and is_negated(tok):
         negated = not negated
     if tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") and any(d.lower_ in ("no", "neither") for d in c.children)
                                   for c in tok.children):
         negated = not negated  # "it targets no community"
     if negated:
-        refused = _refused(tok, lex)  # "refused to condemn Moscow" stands by Moscow
+        refused = is_refused(tok, lex)  # "refused to condemn Moscow" stands by Moscow
         flipped = _FLIP.get(rel) or (Relation.OPPOSES if refused and rel.polarity > 0 else None) \
             or (Relation.SUPPORTS if refused and rel is Relation.CRITICIZES else None)
         if flipped is None:
             return
         rel = flipped
-    if rel in (Relation.ATTACKS, Relation.SANCTIONS) and _intended(_anchor(tok), lex, res):
+    if rel in (Relation.ATTACKS, Relation.SANCTIONS) and is_intended(_anchor(tok), lex, res):
         rel, hypothetical = Relation.THREATENS, False  # "vowed to strike Y" threatens Y now
     modality = (Modality.HYPOTHETICAL if hypothetical else Modality.NEGATED if negated
                 else Modality.REPORTED if reporter else Modality.ASSERTED)
@@ -223,7 +223,7 @@ def _candidates(tok: Token, sent: Span, rel: Relation, subjects: list[Ref], obje
         if own_words:  # "Iran said ... but warned Israel": Iran's own act, not a report
             modality = Modality.HYPOTHETICAL if hypothetical else Modality.NEGATED if negated else Modality.ASSERTED
         for o in objects:
-            kind = Relation.OPPOSES if o.is_issue and rel is Relation.SANCTIONS and _revoking(tok, lex) else rel  # "suspended the talks"
+            kind = Relation.OPPOSES if o.is_issue and rel is Relation.SANCTIONS and is_revoking(tok, lex) else rel  # "suspended the talks"
             if o.id == s.id or _own_state(s, o) or (o.is_issue and kind not in _ISSUE_RELATIONS):
                 continue
             penalty = 0.1 * sum(r.via in ("pronoun", "description") for r in (s, o))

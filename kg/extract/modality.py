@@ -5,13 +5,13 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.extract.arguments import _arg_refs, _lemma, _pobj, _subject_token
+from kg.extract.arguments import arg_refs, lemma_of, pobj_of, subject_token
 from kg.lexicon import Lexicon, words
 from kg.resolve import Ref, Resolution
 
 _NEG = words("negators")
 
-def _chain(verb: Token) -> Iterator[Token]:
+def clause_chain(verb: Token) -> Iterator[Token]:
     """The verb and the verbs governing it through xcomp/conj/ccomp/advcl (nearest first)."""
     tok = verb
     for _ in range(6):
@@ -24,7 +24,7 @@ def _chain(verb: Token) -> Iterator[Token]:
         else:
             return
 
-def _intended(pred: Token, lex: Lexicon, res: Resolution | None = None) -> bool:
+def is_intended(pred: Token, lex: Lexicon, res: Resolution | None = None) -> bool:
     """The predicate is the aim of a vow, threat or plan ("vowed to retaliate against Y")."""
     tok = pred
     while tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i:
@@ -47,7 +47,7 @@ def _intended(pred: Token, lex: Lexicon, res: Resolution | None = None) -> bool:
     # "Fidan warned that Ankara would strike": the warner's own state
     return said is not None and does is not None and does.id in (said.id, said.country)
 
-def _refused(pred: Token, lex: Lexicon) -> bool:
+def is_refused(pred: Token, lex: Lexicon) -> bool:
     """The predicate is what someone refused or declined ("refused to attend the summit")."""
     tok = pred
     while tok.dep_ == "xcomp" and tok.head.i != tok.i:
@@ -59,7 +59,7 @@ def _refused(pred: Token, lex: Lexicon) -> bool:
     return False
 
 
-def _negated(tok: Token) -> bool:
+def is_negated(tok: Token) -> bool:
     for child in tok.children:
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and child.lower_ in _NEG):
             return True
@@ -80,8 +80,8 @@ def _own_intention(verb: Token, aux: Token, lex: Lexicon, res: Resolution) -> bo
         return False
     if doer.pos_ == "PRON" and doer.lower_ != "it":
         return True
-    does = next(iter(_arg_refs(doer, res)), None)  # "Gazprom said it would cut supplies": "it" if it is the speaker
-    speaker = next(iter(r for r in _arg_refs(_subject_token(verb.head, lex)[0], res) if not r.is_issue), None)
+    does = next(iter(arg_refs(doer, res)), None)  # "Gazprom said it would cut supplies": "it" if it is the speaker
+    speaker = next(iter(r for r in arg_refs(subject_token(verb.head, lex)[0], res) if not r.is_issue), None)
     return does is not None and speaker is not None and not does.is_issue \
         and (does.id in (speaker.id, speaker.country) or does.country == speaker.id)
 
@@ -89,7 +89,7 @@ def _own_intention(verb: Token, aux: Token, lex: Lexicon, res: Resolution) -> bo
 _COGNITION = words("cognition")
 
 
-def _modality(pred: Token, lex: Lexicon, res: Resolution, sent: Span) -> tuple[bool, bool, Ref | None]:
+def modality_of(pred: Token, lex: Lexicon, res: Resolution, sent: Span) -> tuple[bool, bool, Ref | None]:
     """(negated, hypothetical, reporter) for a predicate token."""
     negated = False
     hypothetical = False
@@ -98,7 +98,7 @@ def _modality(pred: Token, lex: Lexicon, res: Resolution, sent: Span) -> tuple[b
     came_by = ""  # how the previous link hangs on this one
     sourcing = False  # past a belief verb: only looking for who says it
     previous: Token | None = None
-    for i, tok in enumerate(_chain(pred)):
+    for i, tok in enumerate(clause_chain(pred)):
         if i > 0 and came_by == "conj" and previous is not None and any(c.dep_ in ("nsubj", "nsubjpass") for c in previous.children):
             break  # "X said ..., but Y warned ...": Y's own clause, not X's report
         previous_marked = previous is not None and any(c.dep_ == "mark" and c.lower_ in words("event_marks") for c in previous.children)
@@ -106,8 +106,8 @@ def _modality(pred: Token, lex: Lexicon, res: Resolution, sent: Span) -> tuple[b
         if i > 0 and tok.lemma_ in lex.denial and not sourcing and came_by in ("xcomp", "ccomp", "pcomp", "pobj"):
             hypothetical = True  # "Rwanda denied arming M23", "dismissed claims that ...": not asserted
         if i > 0 and tok.lemma_ in lex.speech:
-            subj, _ = _subject_token(tok, lex)
-            refs = _arg_refs(subj, res)
+            subj, _ = subject_token(tok, lex)
+            refs = arg_refs(subj, res)
             found = refs[0] if refs and not refs[0].is_issue else None
             if tok.lemma_ not in _COGNITION:
                 reporter = found
@@ -117,7 +117,7 @@ def _modality(pred: Token, lex: Lexicon, res: Resolution, sent: Span) -> tuple[b
             sourcing = True
         if sourcing:
             continue
-        if negation_open and _negated(tok):
+        if negation_open and is_negated(tok):
             negated = not negated
         if i > 0 and negation_open and tok.lemma_ in lex.negating and tok.pos_ == "VERB":
             negated = not negated
@@ -131,7 +131,7 @@ def _modality(pred: Token, lex: Lexicon, res: Resolution, sent: Span) -> tuple[b
             if negation_open and tok.lower_ in words("unwilling_adjectives"):
                 negated = not negated  # "is reluctant to arm Y"
             elif modal_open and (tok.lower_ in words("unrealised_adjectives")
-                                 or (tok.lower_ in words("ready_adjectives") and _lemma(pred, lex) in words("event_verbs"))):
+                                 or (tok.lower_ in words("ready_adjectives") and lemma_of(pred, lex) in words("event_verbs"))):
                 hypothetical = True  # "is likely to strike Y", "ready to meet Y": not done (but "quick to condemn Y" is)
         if modal_open:
             for child in tok.children:
@@ -157,13 +157,13 @@ def _quote_speaker(pred: Token, sent: Span, lex: Lexicon, res: Resolution) -> Re
         if tok.pos_ == "VERB" and tok.lemma_ in lex.speech and tok.i != pred.i and tok.dep_ == "advcl" \
                 and any(m.dep_ == "mark" and m.lower_ == "as" for m in tok.children):
             # "..., as several European leaders have said, ...": the parenthetical names the source
-            refs = [r for r in _arg_refs(_subject_token(tok, lex)[0], res) if not r.is_issue]
+            refs = [r for r in arg_refs(subject_token(tok, lex)[0], res) if not r.is_issue]
             if refs:
                 return refs[0]
         if tok.lower_ == "according":
             to = next((c for c in tok.children if c.lower_ == "to"), None)
-            pobj = _pobj(to) if to is not None else None
-            refs = [r for r in _arg_refs(pobj, res) if not r.is_issue]
+            pobj = pobj_of(to) if to is not None else None
+            refs = [r for r in arg_refs(pobj, res) if not r.is_issue]
             if refs:
                 return refs[0]
     speaker = res.speakers.get(sent.start)  # found by the resolver with the quotation's first persons

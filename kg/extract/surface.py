@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.extract.arguments import Reading, _lemma
+from kg.extract.arguments import Reading, lemma_of
 from kg.lexicon import Lexicon, words
 from kg.records import Relation
 from kg.resolve import Ref, Resolution
@@ -23,7 +23,7 @@ _BOUNDARY = {",", ";", ":", ".", "that", "which", "who", "whom", "while", "but",
 _WINDOW = 10
 
 
-def _previous_actor(tok: Token, res: Resolution) -> Ref | None:
+def previous_actor(tok: Token, res: Resolution) -> Ref | None:
     i = tok.i - 1
     while i >= tok.sent.start and tok.doc[i].pos_ in ("ADV", "AUX", "PART"):
         i -= 1
@@ -31,7 +31,7 @@ def _previous_actor(tok: Token, res: Resolution) -> Ref | None:
     return ref if ref is not None and not ref.is_issue else None
 
 
-def _read_on(tok: Token, lemma: str, subjects: list[Ref], lex: Lexicon, res: Resolution,
+def read_on(tok: Token, lemma: str, subjects: list[Ref], lex: Lexicon, res: Resolution,
              stops: set[str]) -> tuple[Relation, str, list[Ref]] | None:
     """Read a verb's relation and object off the surface after it: a particle or preposition of the
     lexicon makes it phrasal; the object is the first actor (or issue) before a clause boundary,
@@ -65,10 +65,10 @@ def surface_relations(tok: Token, lex: Lexicon, res: Resolution) -> Iterator[Rea
     before = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
     if tok.tag_ == "VBN" and tok.dep_ == "amod" and before is not None and before.tag_ in ("PRP$", "DT", "POS"):
         return  # "its disputed victory", "the contested vote": an adjective, not a verb
-    subject = _previous_actor(tok, res)
+    subject = previous_actor(tok, res)
     if subject is None:
         return
-    found = _read_on(tok, _lemma(tok, lex), [subject], lex, res, _BOUNDARY)
+    found = read_on(tok, lemma_of(tok, lex), [subject], lex, res, _BOUNDARY)
     if found is None:
         return
     rel, predicate, objects = found
@@ -115,7 +115,7 @@ def headline_relations(sent: Span, lex: Lexicon, res: Resolution) -> Iterator[tu
         lemma = tok.lemma_.lower() if tok.lemma_.lower() in lex.known else tok.lower_.removesuffix("s") \
             if tok.lower_.removesuffix("s") in lex.known else tok.lower_.removesuffix("es")  # "slams" tagged as a noun
         subjects = _actors_before(tok, res)
-        found = _read_on(tok, lemma, subjects, lex, res, _BOUNDARY | {"as"}) if subjects else None
+        found = read_on(tok, lemma, subjects, lex, res, _BOUNDARY | {"as"}) if subjects else None
         if found is None:
             continue
         rel, predicate, objects = found
