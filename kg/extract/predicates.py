@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from spacy.tokens import Token
 
@@ -162,39 +163,83 @@ def _reliance(pred: Token, lex: Lexicon, res: Resolution) -> Iterator[Reading]:
         yield Reading(Relation.AIDS, givers, takers, 0.6, f"{pred.lemma_} on for")
 
 
+class _Clause(NamedTuple):
+    """Who does a verb's act and the token naming what it is done to."""
+
+    subjects: list[Ref]
+    obj_tok: Token | None
+    passive: bool
+    reduced: bool
+    inherited: bool
+
+
 def verbal_readings(pred: Token, lex: Lexicon, res: Resolution, context: ArticleContext | None = None) -> Iterator[Reading]:
+    """What a verb says: its relation (from the lexicon, or a revoking verb's stance), who does it
+    (active, passive, reduced clause) and to whom, refined by what the object names."""
     context = context if context is not None else ArticleContext()
-    special = [*_permission(pred, lex, res), *_reliance(pred, lex, res)]
+    special = [*_permission(pred, lex, res), *_reliance(pred, lex, res)] or list(_relief(pred, lex, res))
     if special:
         yield from special
         return
-    relief = list(_relief(pred, lex, res))
-    if relief:
-        yield from relief
+    found = _verb_relation(pred, lex)
+    if found is None:
         return
-    key = phrasal_key(pred, lex)
-    if key is None and pred.lemma_ in lex.evaluate and any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in pred.children):
-        return  # "called it a victory" judges; it is not a phone call
-    rel = lex.phrasal.get(key) if key else lex.verbs.get(lemma_of(pred, lex))
-    # "broke off the talks" (the particle makes it a revoking verb), "cancelled the ceasefire" (no other reading)
-    revoked = is_revoking(pred, lex) and (rel is None or any(c.dep_ == "prt" for c in pred.children))
-    if revoked:  # "cancelled the ceasefire", "broke off the talks", "called off the strike": against them
-        key, rel = None, Relation.OPPOSES
-    if rel is None:
-        return
+    rel, key, revoked = found
     fused = hyphen_agents(pred, res)
     if fused:  # "a Qatar-brokered truce": the truce brokered by Qatar
         yield from _fused(pred, rel, fused, key, lex, res)
         return
+    clause = _verb_clause(pred, rel, lex, res)
+    if clause is None:
+        if is_passive(pred) and not (pred.dep_ == "acl" and pred.tag_ == "VBN") and rel is Relation.ATTACKS:  # "the ministry was hit": attacker unnamed
+            target = next((c for c in pred.children if c.dep_ == "nsubjpass"), None)
+            yield Reading(rel, _culprit(pred, lex, res), [r for r in arg_refs(target, res) if not r.is_issue], 0.45, pred.lemma_)
+        return
+    obj_tok = clause.obj_tok
+    if key and obj_tok is not None and not clause.passive and lemma_of(pred, lex) in lex.light and key[-1] != "with" \
+            and ((obj_tok.lemma_.lower(), key[-1]) in lex.nouns or (obj_tok.lower_, key[-1]) in lex.nouns):
+        return  # "gave the cold shoulder to Y", "provided weapons to Y": the noun carries the relation
+    if key and not clause.passive and not clause.reduced and object_token(pred) is not None and pred.lemma_ in lex.verbs \
+            and not targets_of(pred, key, res):
+        key, rel = None, lex.verbs[pred.lemma_]  # "warned Israel against retaliation": warn Israel
+    if obj_tok is None and key and len(key) > 1:
+        prep = next((c for c in pred.children if c.dep_ in ("prep", "agent") and c.lower_ == key[-1]), None)
+        obj_tok = pobj_of(prep) if prep is not None else None
+    objects = arg_refs(obj_tok, res) if clause.passive else targets_of(pred, key, res)
+    conf = 0.8 - (0.1 if clause.inherited else 0.0)
+    if rel is Relation.MEETS and obj_tok is not None and obj_tok.lemma_.lower() in DIPLOMATS and lemma_of(pred, lex) == "summon":
+        rel = Relation.CRITICIZES  # summoning an ambassador is a diplomatic protest (CAMEO 111)
+    objects, unnamed = _judged_objects(pred, rel, objects, obj_tok, revoked, clause.reduced, lex, res, context)
+    if unnamed:
+        conf -= 0.1
+    if (revoked or rel is Relation.SANCTIONS) and obj_tok is not None and is_revoking(pred, lex) \
+            and _cut_tie(obj_tok, pred, lex, res) is not None:
+        return  # "suspended its aid to Y": a tie cut, read at the noun
+    objects = _refined_objects(pred, rel, objects, obj_tok, revoked, lex, res)
+    yield Reading(rel, clause.subjects, objects, conf, " ".join(key) if key else pred.lemma_)
+
+
+def _verb_relation(pred: Token, lex: Lexicon) -> tuple[Relation, tuple[str, ...] | None, bool] | None:
+    """The verb's relation, its phrasal key, and whether it revokes what it governs."""
+    key = phrasal_key(pred, lex)
+    if key is None and pred.lemma_ in lex.evaluate and any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in pred.children):
+        return None  # "called it a victory" judges; it is not a phone call
+    rel = lex.phrasal.get(key) if key else lex.verbs.get(lemma_of(pred, lex))
+    # "broke off the talks" (the particle makes it a revoking verb), "cancelled the ceasefire" (no other reading)
+    if is_revoking(pred, lex) and (rel is None or any(c.dep_ == "prt" for c in pred.children)):
+        return Relation.OPPOSES, None, True
+    return (rel, key, False) if rel is not None else None
+
+
+def _verb_clause(pred: Token, rel: Relation, lex: Lexicon, res: Resolution) -> _Clause | None:
+    """Subjects and object token of an active, passive or reduced clause; None for a passive
+    without an agent (its doer is unnamed)."""
     passive = is_passive(pred)
     reduced = pred.dep_ == "acl" and pred.tag_ == "VBN"  # "a deal brokered by the US"
     subj_tok, inherited = subject_token(pred, lex)
     seat = _seat_as_agent(pred, rel, res) if passive and not reduced else None
     if (passive or reduced) and not any(c.dep_ == "agent" for c in pred.children) and seat is None:
-        if passive and not reduced and rel is Relation.ATTACKS:  # "the ministry was hit": attacker unnamed
-            target = next((c for c in pred.children if c.dep_ == "nsubjpass"), None)
-            yield Reading(rel, _culprit(pred, lex, res), [r for r in arg_refs(target, res) if not r.is_issue], 0.45, pred.lemma_)
-        return
+        return None
     if reduced:
         agent = next(c for c in pred.children if c.dep_ == "agent")
         subj_tok, inherited, passive = pobj_of(agent), False, True
@@ -208,28 +253,21 @@ def verbal_readings(pred: Token, lex: Lexicon, res: Resolution, context: Article
         obj_tok = next((c for c in pred.children if c.dep_ == "nsubjpass"), None) if passive else object_token(pred)
         if passive and obj_tok is None and pred.dep_ == "conj":  # "the strikes hit 36 targets and were supported by Y"
             obj_tok = next((c for c in pred.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if key and obj_tok is not None and not passive and lemma_of(pred, lex) in lex.light and key[-1] != "with" \
-            and ((obj_tok.lemma_.lower(), key[-1]) in lex.nouns or (obj_tok.lower_, key[-1]) in lex.nouns):
-        return  # "gave the cold shoulder to Y", "provided weapons to Y": the noun carries the relation
-    if key and not passive and not reduced and object_token(pred) is not None and pred.lemma_ in lex.verbs \
-            and not targets_of(pred, key, res):
-        key, rel = None, lex.verbs[pred.lemma_]  # "warned Israel against retaliation": warn Israel
-    if obj_tok is None and key and len(key) > 1:
-        prep = next((c for c in pred.children if c.dep_ in ("prep", "agent") and c.lower_ == key[-1]), None)
-        obj_tok = pobj_of(prep) if prep is not None else None
-    objects = arg_refs(obj_tok, res) if passive else targets_of(pred, key, res)
-    conf = 0.8 - (0.1 if inherited else 0.0)
-    if rel is Relation.MEETS and obj_tok is not None and obj_tok.lemma_.lower() in DIPLOMATS and lemma_of(pred, lex) == "summon":
-        rel = Relation.CRITICIZES  # summoning an ambassador is a diplomatic protest (CAMEO 111)
+    return _Clause(subjects, obj_tok, passive, reduced, inherited)
+
+
+def _judged_objects(pred: Token, rel: Relation, objects: list[Ref], obj_tok: Token | None, revoked: bool, reduced: bool,
+                    lex: Lexicon, res: Resolution, context: ArticleContext) -> tuple[list[Ref], bool]:
+    """What a stance or judgement is about: the one blamed, the doer of a judged event, an issue
+    the clause or the object names; and whether no argument named it directly."""
     if rel is Relation.CRITICIZES and lemma_of(pred, lex) in words("blame_on"):
         objects = _blamed_on(pred, obj_tok, res) or objects  # "blamed the attack on Y": Y is blamed
     if obj_tok is not None and rel in STANCE and not revoked:
-        inner = inner_target(obj_tok, lex, res)
-        objects = inner or objects
+        objects = inner_target(obj_tok, lex, res) or objects
     if obj_tok is not None and rel in JUDGEMENT:
-        agents = _event_agent(obj_tok, lex, res, context)
-        objects = agents or objects
-    if not objects:
+        objects = _event_agent(obj_tok, lex, res, context) or objects
+    unnamed = not objects
+    if unnamed:
         clause = next((c for c in pred.children if c.dep_ in ("xcomp", "ccomp")), None)
         if clause is not None and rel in STANCE:
             objects = issue_in(clause, res)
@@ -240,13 +278,16 @@ def verbal_readings(pred: Token, lex: Lexicon, res: Resolution, context: Article
             # "took sanctions off the table": the particle's object is no target, the direct object is;
             # "defended the central bank rule": a measure the issue lexicon lacks
             objects = [r for r in arg_refs(obj_tok, res) if r.is_issue] or open_issue(obj_tok, lex, res)
-        conf -= 0.1
     if rel in STANCE and obj_tok is not None and objects and all(o.is_issue and o.issue_type in words("statehood") for o in objects):
         owners = [r for c in obj_tok.children if c.dep_ == "poss" for r in [res.at(c)] if r is not None and not r.is_issue]
         objects = owners or objects  # "does not recognise Kosovo's independence": a stance on Kosovo
-    if (revoked or rel is Relation.SANCTIONS) and obj_tok is not None and is_revoking(pred, lex) \
-            and _cut_tie(obj_tok, pred, lex, res) is not None:
-        return  # "suspended its aid to Y": a tie cut, read at the noun
+    return objects, unnamed
+
+
+def _refined_objects(pred: Token, rel: Relation, objects: list[Ref], obj_tok: Token | None, revoked: bool,
+                     lex: Lexicon, res: Resolution) -> list[Ref]:
+    """Objects refined by the verb's kind: a revoked agreement, a signed issue, an instrument's
+    target, a summit's host, a deal rather than peace, a struck place, and who an aid is for."""
     if revoked:
         objects = [o for o in objects if o.is_issue]  # "froze Y's assets" is no stance on Y
     if rel is Relation.OPPOSES and obj_tok is not None and is_revoking(pred, lex) and not res.is_issue_at(obj_tok):
@@ -277,7 +318,7 @@ def verbal_readings(pred: Token, lex: Lexicon, res: Resolution, context: Article
                     objects = [r for r in arg_refs(pobj_of(prep), res) if not r.is_issue]
     if rel.polarity > 0 or rel in STANCE:  # "blocked aid for Ukraine" opposes Ukraine too
         objects = objects + beneficiaries(objects, obj_tok, res)
-    yield Reading(rel, subjects, objects, conf, " ".join(key) if key else pred.lemma_)
+    return objects
 
 def _seat_as_agent(pred: Token, rel: Relation, res: Resolution) -> Ref | None:
     """"The agreement was welcomed in Washington": a stance taken "in" a seat of government is that
