@@ -181,8 +181,7 @@ def _half_read(tok: Token, sent: Span, rel: Relation, subjects: list[Ref], objec
         negated, hypothetical, reporter = modality_of(tok, lex, res, sent)
         if not negated and not hypothetical:
             context.pending.append((sent, [o for o in objects if not o.is_issue], predicate, reporter))
-    elif subjects and not objects and rel in (Relation.ATTACKS, Relation.THREATENS, Relation.SANCTIONS) and not any(
-            c.dep_ in ("dobj", "obj") and any(d.lower_ in ("no", "neither") for d in c.children) for c in tok.children):
+    elif subjects and not objects and rel in (Relation.ATTACKS, Relation.THREATENS, Relation.SANCTIONS) and not _no_object(tok):
         # (but "says it targets no community" accuses no one)
         # '"The Russians knew where they were hitting," Zelensky said': an accusation even without a named target
         negated, hypothetical, reporter = modality_of(tok, lex, res, sent)
@@ -192,17 +191,21 @@ def _half_read(tok: Token, sent: Span, rel: Relation, subjects: list[Ref], objec
                     yield Candidate(reporter, Relation.CRITICIZES, s, Modality.ASSERTED, False, 0.45, f"reports {predicate}")
 
 
+def _no_object(verb: Token) -> bool:
+    """The verb's object is "no" one ("targets no community")."""
+    return any(c.dep_ in ("dobj", "obj") and any(d.lower_ in ("no", "neither") for d in c.children) for c in verb.children)
+
+
 def _candidates(tok: Token, sent: Span, rel: Relation, subjects: list[Ref], objects: list[Ref], conf: float,
                 predicate: str, res: Resolution, lex: Lexicon, context: ArticleContext) -> Iterator[Candidate]:
     """The claims of one reading, with its mood: negation flips it, a hypothesis or a report marks it."""
-    negated, hypothetical, reporter = modality_of(_anchor(tok), lex, res, sent)
+    anchor = _anchor(tok)
+    negated, hypothetical, reporter = modality_of(anchor, lex, res, sent)
     if tok.pos_ == "NOUN" and not hypothetical:
-        anchor = _anchor(tok)
         hypothetical = _unrealised_event(tok, lex) or (anchor is not tok and anchor.lemma_ in words("possibility_verbs"))
     if tok.pos_ == "NOUN" and is_negated(tok):
         negated = not negated
-    if tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") and any(d.lower_ in ("no", "neither") for d in c.children)
-                                  for c in tok.children):
+    if tok.pos_ == "VERB" and _no_object(tok):
         negated = not negated  # "it targets no community"
     if negated:
         refused = is_refused(tok, lex)  # "refused to condemn Moscow" stands by Moscow
@@ -211,7 +214,7 @@ def _candidates(tok: Token, sent: Span, rel: Relation, subjects: list[Ref], obje
         if flipped is None:
             return
         rel = flipped
-    if rel in (Relation.ATTACKS, Relation.SANCTIONS) and is_intended(_anchor(tok), lex, res):
+    if rel in (Relation.ATTACKS, Relation.SANCTIONS) and is_intended(anchor, lex, res):
         rel, hypothetical = Relation.THREATENS, False  # "vowed to strike Y" threatens Y now
     modality = (Modality.HYPOTHETICAL if hypothetical else Modality.NEGATED if negated
                 else Modality.REPORTED if reporter else Modality.ASSERTED)
